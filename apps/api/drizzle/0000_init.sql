@@ -1,0 +1,204 @@
+CREATE TABLE "audit_log" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_id" uuid,
+	"action" text NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" uuid,
+	"before" jsonb,
+	"after" jsonb,
+	"request_id" text
+);
+--> statement-breakpoint
+CREATE TABLE "auth_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"key" text NOT NULL,
+	"success" boolean NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "otp_codes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"phone" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "buildings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"floors" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "buildings_estate_name_uq" UNIQUE("estate_id","name"),
+	CONSTRAINT "buildings_floors_ck" CHECK ("buildings"."floors" between 1 and 300)
+);
+--> statement-breakpoint
+CREATE TABLE "estates" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"office_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"address" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "estates_kind_ck" CHECK ("estates"."kind" in ('residential','commercial','mixed'))
+);
+--> statement-breakpoint
+CREATE TABLE "org_nodes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"parent_id" uuid,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"path" uuid[] NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "org_nodes_parent_name_uq" UNIQUE("parent_id","name"),
+	CONSTRAINT "org_nodes_kind_ck" CHECK ("org_nodes"."kind" in ('group','company','office','estate'))
+);
+--> statement-breakpoint
+CREATE TABLE "units" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"building_id" uuid NOT NULL,
+	"number" text NOT NULL,
+	"floor" integer NOT NULL,
+	"building_area" numeric(12, 2) NOT NULL,
+	"inside_area" numeric(12, 2),
+	"type" text NOT NULL,
+	"state" text DEFAULT 'vacant' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "units_building_number_uq" UNIQUE("building_id","number"),
+	CONSTRAINT "units_area_ck" CHECK ("units"."building_area" > 0 and ("units"."inside_area" is null or "units"."inside_area" > 0)),
+	CONSTRAINT "units_type_ck" CHECK ("units"."type" in ('residential','shop','office','parking','storage')),
+	CONSTRAINT "units_state_ck" CHECK ("units"."state" in ('vacant','occupied','renovating'))
+);
+--> statement-breakpoint
+CREATE TABLE "occupancies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"party_id" uuid NOT NULL,
+	"relation" text NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "occupancies_relation_ck" CHECK ("occupancies"."relation" in ('owner','tenant','family')),
+	CONSTRAINT "occupancies_dates_ck" CHECK ("occupancies"."end_date" is null or "occupancies"."end_date" >= "occupancies"."start_date")
+);
+--> statement-breakpoint
+CREATE TABLE "parties" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"phone" text,
+	"id_number" text,
+	"org_node_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "parties_kind_ck" CHECK ("parties"."kind" in ('person','company'))
+);
+--> statement-breakpoint
+CREATE TABLE "resident_accounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"phone" text NOT NULL,
+	"name" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resident_phone_uq" UNIQUE("phone")
+);
+--> statement-breakpoint
+CREATE TABLE "resident_bindings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"resident_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"relation" text NOT NULL,
+	"via" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid,
+	CONSTRAINT "resident_bindings_relation_ck" CHECK ("resident_bindings"."relation" in ('owner','tenant','family'))
+);
+--> statement-breakpoint
+CREATE TABLE "unit_invites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"relation" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"used_by" uuid,
+	CONSTRAINT "unit_invites_code_uq" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "grants" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"node_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "grants_staff_role_node_uq" UNIQUE("staff_id","role","node_id"),
+	CONSTRAINT "grants_role_ck" CHECK ("grants"."role" in ('group_admin','company_manager','office_manager','customer_service','cashier','technician','meter_reader'))
+);
+--> statement-breakpoint
+CREATE TABLE "staff_accounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"username" text NOT NULL,
+	"name" text NOT NULL,
+	"phone" text,
+	"password_hash" text NOT NULL,
+	"home_node_id" uuid NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "staff_username_uq" UNIQUE("username")
+);
+--> statement-breakpoint
+ALTER TABLE "buildings" ADD CONSTRAINT "buildings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "estates" ADD CONSTRAINT "estates_id_org_nodes_id_fk" FOREIGN KEY ("id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "estates" ADD CONSTRAINT "estates_office_id_org_nodes_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_nodes" ADD CONSTRAINT "org_nodes_parent_id_org_nodes_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "units" ADD CONSTRAINT "units_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "occupancies" ADD CONSTRAINT "occupancies_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "occupancies" ADD CONSTRAINT "occupancies_party_id_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "parties" ADD CONSTRAINT "parties_org_node_id_org_nodes_id_fk" FOREIGN KEY ("org_node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resident_bindings" ADD CONSTRAINT "resident_bindings_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resident_bindings" ADD CONSTRAINT "resident_bindings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resident_bindings" ADD CONSTRAINT "resident_bindings_revoked_by_staff_accounts_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_invites" ADD CONSTRAINT "unit_invites_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_invites" ADD CONSTRAINT "unit_invites_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_invites" ADD CONSTRAINT "unit_invites_used_by_resident_accounts_id_fk" FOREIGN KEY ("used_by") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_node_id_org_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_home_node_id_org_nodes_id_fk" FOREIGN KEY ("home_node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id","at");--> statement-breakpoint
+CREATE INDEX "auth_attempts_key_at_idx" ON "auth_attempts" USING btree ("key","at");--> statement-breakpoint
+CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
+CREATE INDEX "sessions_subject_idx" ON "sessions" USING btree ("subject_id");--> statement-breakpoint
+CREATE INDEX "estates_office_idx" ON "estates" USING btree ("office_id");--> statement-breakpoint
+CREATE INDEX "org_nodes_parent_idx" ON "org_nodes" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "org_nodes_path_gin" ON "org_nodes" USING gin ("path");--> statement-breakpoint
+CREATE INDEX "units_estate_idx" ON "units" USING btree ("estate_id","building_id","floor","number");--> statement-breakpoint
+CREATE INDEX "units_number_idx" ON "units" USING btree ("number");--> statement-breakpoint
+CREATE INDEX "occupancies_unit_idx" ON "occupancies" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "occupancies_party_idx" ON "occupancies" USING btree ("party_id");--> statement-breakpoint
+CREATE INDEX "parties_org_idx" ON "parties" USING btree ("org_node_id");--> statement-breakpoint
+CREATE INDEX "parties_phone_idx" ON "parties" USING btree ("phone");--> statement-breakpoint
+CREATE INDEX "parties_name_idx" ON "parties" USING btree ("name");--> statement-breakpoint
+CREATE UNIQUE INDEX "resident_bindings_live_uq" ON "resident_bindings" USING btree ("resident_id","unit_id") WHERE "resident_bindings"."revoked_at" is null;--> statement-breakpoint
+CREATE INDEX "resident_bindings_unit_idx" ON "resident_bindings" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "grants_staff_idx" ON "grants" USING btree ("staff_id");

@@ -1,0 +1,6 @@
+export * from './audit';
+export * from './auth';
+export * from './org';
+export * from './parties';
+export * from './residents';
+export * from './staff';

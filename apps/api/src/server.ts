@@ -1,0 +1,73 @@
+/**
+ * The process `npm start` runs: opens the database (PGlite in ./data, or DATABASE_URL), migrates, seeds
+ * demo data into an empty database, and serves the API and both PWAs on one port.
+ */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { openDatabase } from './db';
+import { loadEnv } from './env';
+import { systemClock } from './lib/context';
+import { createLogger } from './lib/logger';
+import { MIGRATIONS_DIR, appDist } from './paths';
+import { DEMO_ACCOUNTS, DEMO_RESIDENTS, isEmpty, seedDemo } from './seed/demo';
+import { ConsoleCodeSender } from './services/auth/code-sender';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR), poolSize: env.DB_POOL_SIZE });
+await database.migrate(MIGRATIONS_DIR);
+const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(env.DATA_DIR)}`;
+if (env.SEED === 'auto' && (await isEmpty(database.db))) {
+  const started = Date.now();
+  const counts = await seedDemo(database.db);
+  console.log(`seeded demo data into ${where} in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
+} else {
+  console.log(`using existing data in ${where}`);
+}
+
+const app = createApp({
+  db: database.db,
+  clock: systemClock,
+  codeSender: new ConsoleCodeSender(),
+  logger,
+  config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
+  staticRoots: { staff: appDist('staff-pwa'), resident: appDist('resident-pwa') },
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const base = `http://localhost:${info.port}`;
+  console.log(
+    [
+      '',
+      '物业运营管理系统 is running',
+      `  staff app     ${base}/staff/`,
+      `  resident app  ${base}/resident/`,
+      `  API           ${base}/api  (reference: ${base}/api/docs)`,
+      '',
+      `  demo staff accounts (password ${DEMO_ACCOUNTS.password}):`,
+      ...DEMO_ACCOUNTS.users.map((u) => `    ${u.username.padEnd(9)} ${u.label}`),
+      `  demo resident phones (login code is printed here as [otp] …):`,
+      ...DEMO_RESIDENTS.map((r) => `    ${r.phone}  ${r.label}`),
+      '',
+    ].join('\n'),
+  );
+});
+
+// Graceful shutdown: stop accepting, let running requests finish, then close the database.
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: shutting down`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await database.close();
+    process.exit(0);
+  });
+  // Idle keep-alive sockets would hold close() open.
+  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

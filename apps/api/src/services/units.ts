@@ -1,0 +1,152 @@
+/** Units 房屋: the list with search by number, owner name or phone; detail with occupancy history. */
+import { type SQL, and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { buildings, occupancies, orgNodes, parties, units } from '../db/schema';
+import { writeAudit } from '../lib/audit';
+import type { StaffContext } from '../lib/context';
+import { NotFoundError } from '../lib/errors';
+import { likePattern } from '../lib/schemas';
+import { authorizeNode, inScope } from '../lib/scope';
+import { authorizeBuilding } from './buildings';
+import type { PageInput } from './org';
+
+export type UnitType = 'residential' | 'shop' | 'office' | 'parking' | 'storage';
+export type UnitState = 'vacant' | 'occupied' | 'renovating';
+
+const estateNode = alias(orgNodes, 'estate_node');
+const columns = {
+  id: units.id,
+  estateId: units.estateId,
+  estateName: estateNode.name,
+  buildingId: units.buildingId,
+  buildingName: buildings.name,
+  number: units.number,
+  floor: units.floor,
+  buildingArea: units.buildingArea,
+  insideArea: units.insideArea,
+  type: units.type,
+  state: units.state,
+};
+
+function baseQuery(ctx: StaffContext) {
+  return ctx.db
+    .select(columns)
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(estateNode, eq(estateNode.id, units.estateId));
+}
+
+/** Current owners of the given units, for list rows. */
+async function ownersOf(ctx: StaffContext, unitIds: string[]) {
+  if (unitIds.length === 0) return new Map<string, { partyId: string; name: string }[]>();
+  const rows = await ctx.db
+    .select({ unitId: occupancies.unitId, partyId: parties.id, name: parties.name })
+    .from(occupancies)
+    .innerJoin(parties, eq(parties.id, occupancies.partyId))
+    .where(and(inArray(occupancies.unitId, unitIds), eq(occupancies.relation, 'owner'), isNull(occupancies.endDate)));
+  const map = new Map<string, { partyId: string; name: string }[]>();
+  for (const r of rows) map.set(r.unitId, [...(map.get(r.unitId) ?? []), { partyId: r.partyId, name: r.name }]);
+  return map;
+}
+
+export async function listUnits({
+  ctx,
+  input,
+}: {
+  ctx: StaffContext;
+  input: PageInput & { estateId?: string; buildingId?: string; type?: UnitType; state?: UnitState };
+}) {
+  const where: SQL[] = [inScope(units.estateId, ctx.actor, 'unit:read')];
+  if (input.estateId) where.push(eq(units.estateId, input.estateId));
+  if (input.buildingId) where.push(eq(units.buildingId, input.buildingId));
+  if (input.type) where.push(eq(units.type, input.type));
+  if (input.state) where.push(eq(units.state, input.state));
+  if (input.q) {
+    const pattern = likePattern(input.q);
+    where.push(
+      or(
+        ilike(units.number, pattern),
+        sql`exists (select 1 from ${occupancies} o join ${parties} p on p.id = o.party_id
+                    where o.unit_id = ${units.id} and o.end_date is null and (p.name ilike ${pattern} or p.phone ilike ${pattern}))`,
+      )!,
+    );
+  }
+  const cond = and(...where);
+  const [rows, [total]] = await Promise.all([
+    baseQuery(ctx)
+      .where(cond)
+      .orderBy(asc(estateNode.name), sql`length(${buildings.name})`, asc(buildings.name), asc(units.floor), sql`length(${units.number})`, asc(units.number))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    ctx.db.select({ n: count() }).from(units).where(cond),
+  ]);
+  const owners = await ownersOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => ({ ...r, owners: owners.get(r.id) ?? [] })), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+}
+
+/** Loads a unit the actor may act on with `permission`; 404 when it is outside what they may read. */
+export async function authorizeUnit(ctx: StaffContext, id: string, permission: 'unit:read' | 'unit:write' | 'occupancy:write' | 'binding:read' | 'binding:write') {
+  const [row] = await baseQuery(ctx).where(eq(units.id, id));
+  if (!row) throw new NotFoundError('unit');
+  await authorizeNode(ctx.db, ctx.actor, row.estateId, permission, 'unit:read', 'unit');
+  return row;
+}
+
+export async function occupanciesOf(ctx: StaffContext, where: SQL) {
+  return ctx.db
+    .select({
+      id: occupancies.id,
+      unitId: occupancies.unitId,
+      partyId: occupancies.partyId,
+      partyName: parties.name,
+      partyPhone: parties.phone,
+      relation: occupancies.relation,
+      startDate: occupancies.startDate,
+      endDate: occupancies.endDate,
+    })
+    .from(occupancies)
+    .innerJoin(parties, eq(parties.id, occupancies.partyId))
+    .where(where)
+    .orderBy(sql`${occupancies.endDate} is not null`, asc(occupancies.relation), asc(occupancies.startDate));
+}
+
+export async function getUnit({ ctx, id }: { ctx: StaffContext; id: string }) {
+  const row = await authorizeUnit(ctx, id, 'unit:read');
+  const [owners, occ] = await Promise.all([ownersOf(ctx, [id]), occupanciesOf(ctx, eq(occupancies.unitId, id))]);
+  return { ...row, owners: owners.get(id) ?? [], occupancies: occ };
+}
+
+export interface UnitInput {
+  buildingId: string;
+  number: string;
+  floor: number;
+  buildingArea: string;
+  insideArea?: string | null | undefined;
+  type: UnitType;
+  state: UnitState;
+}
+
+export async function createUnit({ ctx, input }: { ctx: StaffContext; input: UnitInput }) {
+  const building = await authorizeBuilding(ctx, input.buildingId, 'unit:write');
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(units)
+      .values({ ...input, insideArea: input.insideArea ?? null, estateId: building.estateId })
+      .returning();
+    await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'create', entity: 'unit', entityId: row!.id, after: row });
+    return row!.id;
+  });
+  return getUnit({ ctx, id });
+}
+
+export async function updateUnit({ ctx, id, input }: { ctx: StaffContext; id: string; input: Partial<Omit<UnitInput, 'buildingId'>> }) {
+  const before = await authorizeUnit(ctx, id, 'unit:write');
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(units).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(units.id, id));
+    await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'update', entity: 'unit', entityId: id, before, after: input });
+  });
+  return getUnit({ ctx, id });
+}

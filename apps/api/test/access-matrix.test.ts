@@ -1,0 +1,269 @@
+/**
+ * The role × resource access matrix. Each row is one endpoint and what each actor gets from it:
+ * an HTTP status, or for lists 'some' / 'none' (200 with or without the probe record in the result).
+ * A new endpoint is one new row. Actors: anonymous, a resident (bound to a different unit), every staff
+ * role of 西湖管理处 (office 1), and the office manager of the other office (滨江管理处).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTemplateWorkbook } from './xlsx';
+import { makeStaff } from './factories';
+import { type Suite, setupSuite } from './harness';
+
+const ACTORS = ['anonymous', 'resident', 'admin', 'manager', 'cs', 'cashier', 'tech1', 'reader1', 'manager2'] as const;
+type ActorName = (typeof ACTORS)[number];
+type Expect = number | 'some' | 'none';
+
+interface Row {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: (ids: Suite['ids']) => string;
+  body?: (s: Suite, actor: ActorName) => unknown | Promise<unknown>;
+  raw?: () => Promise<Uint8Array>;
+  /** For lists: which result counts as "sees the probe record". */
+  probe?: (data: any) => boolean;
+  expect: Partial<Record<ActorName, Expect>> & { default: Expect };
+}
+
+// Staff endpoints answer 401 to anyone without a staff session, residents included.
+const STAFF_ONLY = { anonymous: 401, resident: 401 } as const;
+let seq = 0;
+
+const ROWS: Row[] = [
+  {
+    name: 'list org nodes (probe: 西湖管理处)',
+    method: 'GET',
+    path: () => '/org/nodes?pageSize=200',
+    probe: (d) => d.items.some((n: any) => n.name === '西湖管理处'),
+    expect: { ...STAFF_ONLY, default: 'some', tech1: 'none', reader1: 'none', manager2: 'none' },
+  },
+  {
+    name: 'read office 1',
+    method: 'GET',
+    path: (i) => `/org/nodes/${i.office1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'create an office under the company',
+    method: 'POST',
+    path: () => '/org/nodes',
+    body: (s, a) => ({ parentId: s.ids.company, kind: 'office', name: `新管理处${a}${++seq}` }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200 },
+  },
+  {
+    name: 'rename office 1',
+    method: 'PATCH',
+    path: (i) => `/org/nodes/${i.office1}`,
+    body: () => ({ name: '西湖管理处' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'list estates (probe: 翠湖花园)',
+    method: 'GET',
+    path: () => '/estates',
+    probe: (d) => d.items.some((e: any) => e.name === '翠湖花园'),
+    expect: { ...STAFF_ONLY, default: 'some', manager2: 'none' },
+  },
+  { name: 'read estate 1', method: 'GET', path: (i) => `/estates/${i.estate1}`, expect: { ...STAFF_ONLY, default: 200, manager2: 404 } },
+  {
+    name: 'create an estate in office 1',
+    method: 'POST',
+    path: () => '/estates',
+    body: (s, a) => ({ officeId: s.ids.office1, name: `新小区${a}${++seq}`, kind: 'residential', address: '' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'update estate 1',
+    method: 'PATCH',
+    path: (i) => `/estates/${i.estate1}`,
+    body: () => ({ address: '杭州市西湖区文三路 88 号' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'list buildings of estate 1',
+    method: 'GET',
+    path: (i) => `/buildings?estateId=${i.estate1}`,
+    probe: (d) => d.total > 0,
+    expect: { ...STAFF_ONLY, default: 'some', manager2: 'none' },
+  },
+  { name: 'read building 1', method: 'GET', path: (i) => `/buildings/${i.building1}`, expect: { ...STAFF_ONLY, default: 200, manager2: 404 } },
+  {
+    name: 'create a building in estate 1',
+    method: 'POST',
+    path: () => '/buildings',
+    body: (s, a) => ({ estateId: s.ids.estate1, name: `新楼${a}${++seq}`, floors: 6 }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'list units (probe: unit 1-102 of estate 1)',
+    method: 'GET',
+    path: () => '/units?q=1-102',
+    probe: (d) => d.items.some((u: any) => u.number === '1-102' && u.estateName === '翠湖花园'),
+    expect: { ...STAFF_ONLY, default: 'some', manager2: 'none' },
+  },
+  { name: 'read unit 1-102', method: 'GET', path: (i) => `/units/${i.unitOther}`, expect: { ...STAFF_ONLY, default: 200, manager2: 404 } },
+  { name: 'read a unit of the other office', method: 'GET', path: (i) => `/units/${i.unitTower}`, expect: { ...STAFF_ONLY, default: 404, admin: 200, manager2: 200 } },
+  {
+    name: 'create a unit in building 1',
+    method: 'POST',
+    path: () => '/units',
+    body: (s, a) => ({ buildingId: s.ids.building1, number: `X-${a}-${++seq}`, floor: 1, buildingArea: '50.00', type: 'storage' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'update unit 1-102',
+    method: 'PATCH',
+    path: (i) => `/units/${i.unitOther}`,
+    body: () => ({ state: 'occupied' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'issue an invite code for unit 1-102',
+    method: 'POST',
+    path: (i) => `/units/${i.unitOther}/invites`,
+    body: () => ({ relation: 'tenant' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, manager2: 404 },
+  },
+  {
+    name: 'list bindings of unit 1-101',
+    method: 'GET',
+    path: (i) => `/units/${i.unitZhang}/bindings`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, manager2: 404 },
+  },
+  {
+    name: 'search parties (probe: 张伟 by phone)',
+    method: 'GET',
+    path: () => '/parties?q=13800138000',
+    probe: (d) => d.total === 1,
+    expect: { ...STAFF_ONLY, default: 'some', tech1: 'none', reader1: 'none', manager2: 'none' },
+  },
+  {
+    name: 'read party 张伟',
+    method: 'GET',
+    path: (i) => `/parties/${i.partyZhang}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'create a party in office 1',
+    method: 'POST',
+    path: () => '/parties',
+    body: (s) => ({ kind: 'person', name: '测试客户', phone: '13900000000', orgNodeId: s.ids.office1 }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'update party 张伟',
+    method: 'PATCH',
+    path: (i) => `/parties/${i.partyZhang}`,
+    body: () => ({ name: '张伟' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'list occupancies of unit 1-101',
+    method: 'GET',
+    path: (i) => `/occupancies?unitId=${i.unitZhang}`,
+    expect: { ...STAFF_ONLY, default: 200, manager2: 404 },
+  },
+  {
+    name: 'add an occupancy to unit 1-102',
+    method: 'POST',
+    path: () => '/occupancies',
+    body: (s) => ({ unitId: s.ids.unitOther, partyId: s.ids.partyZhang, relation: 'family', startDate: '2026-01-01' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, manager2: 404 },
+  },
+  {
+    name: 'list staff (probe: tech1)',
+    method: 'GET',
+    path: () => '/staff?q=tech1',
+    probe: (d) => d.total === 1,
+    expect: { ...STAFF_ONLY, default: 'none', admin: 'some', manager: 'some' },
+  },
+  {
+    name: 'read staff tech1',
+    method: 'GET',
+    path: (i) => `/staff/${i.staff.tech1}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200 },
+  },
+  {
+    name: 'create a staff account in office 1',
+    method: 'POST',
+    path: () => '/staff',
+    body: (s, a) => ({ username: `new${a}${++seq}`, name: '新员工', password: 'longenough1', homeNodeId: s.ids.office1 }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'update staff tech1',
+    method: 'PATCH',
+    path: (i) => `/staff/${i.staff.tech1}`,
+    body: () => ({ phone: '13605710004' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200 },
+  },
+  {
+    name: 'grant cashier on estate 1 to a new office-1 account',
+    method: 'POST',
+    path: () => '/grants',
+    body: async (s) => {
+      // A new account per call, so every allowed actor creates the grant afresh.
+      const target = await makeStaff(s.db, { homeNodeId: s.ids.office1 });
+      return { staffId: target.id, role: 'cashier', nodeId: s.ids.estate1 };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200 },
+  },
+  {
+    name: 'grant group admin on office 1 (above an office manager)',
+    method: 'POST',
+    path: () => '/grants',
+    body: async (s) => ({ staffId: (await makeStaff(s.db, { homeNodeId: s.ids.office1 })).id, role: 'group_admin', nodeId: s.ids.office1 }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 403 },
+  },
+  {
+    name: 'import preview into office 1',
+    method: 'POST',
+    path: (i) => `/imports/units/preview?officeId=${i.office1}`,
+    raw: () => buildTemplateWorkbook([['翠湖花园', '住宅', '', '99栋', '99-101', 1, 88.5, '', '住宅', '空置', '', '', '']]),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
+  {
+    name: 'resident: my units (probe: only 1-101)',
+    method: 'GET',
+    path: () => '/resident/units',
+    probe: (d) => d.items.length === 1 && d.items[0].number === '1-101',
+    expect: { default: 401, resident: 'some' },
+  },
+];
+
+let s: Suite;
+const cookies = new Map<ActorName, string | undefined>();
+
+beforeAll(async () => {
+  s = await setupSuite();
+  cookies.set('anonymous', undefined);
+  cookies.set('resident', await s.loginResident('13800138000'));
+  for (const a of ACTORS) if (a !== 'anonymous' && a !== 'resident') cookies.set(a, await s.loginStaff(a));
+});
+afterAll(async () => s?.close());
+
+describe('access matrix', () => {
+  for (const row of ROWS) {
+    describe(row.name, () => {
+      for (const actor of ACTORS) {
+        const expected = row.expect[actor] ?? row.expect.default;
+        it(`${actor} → ${expected}`, async () => {
+          const body = row.body ? await row.body(s, actor) : undefined;
+          const raw = row.raw ? await row.raw() : undefined;
+          const res = await s.call(row.method, row.path(s.ids), {
+            cookie: cookies.get(actor),
+            json: body,
+            ...(raw && { body: raw, headers: { 'content-type': 'application/octet-stream' } }),
+          });
+          if (typeof expected === 'number') {
+            expect(res.status, res.raw).toBe(expected);
+            if (expected >= 400) expect(res.data.error.code).toBeTypeOf('string');
+          } else {
+            expect(res.status, res.raw).toBe(200);
+            expect(row.probe!(res.data), JSON.stringify(res.data).slice(0, 300)).toBe(expected === 'some');
+          }
+        });
+      }
+    });
+  }
+});

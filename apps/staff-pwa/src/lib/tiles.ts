@@ -1,0 +1,31 @@
+/**
+ * The home screen's tiles: what the signed-in role may do, derived from `me.permissions` (the same
+ * role table as the API, from @pm/domain). Later issues add their tiles here — 抄表 (meter reading),
+ * 工单 (work orders), 收费 (billing) — each with the permission its route needs.
+ */
+import type { Permission } from '@pm/domain';
+
+export interface Tile {
+  key: string;
+  /** A Vant icon name. */
+  icon: string;
+  /** Route name to open. */
+  to: string;
+  /** i18n key of the label. */
+  label: string;
+  color: string;
+  /** Shown when the user holds any of these (deny by default: no list means nobody). */
+  anyOf: readonly Permission[];
+}
+
+export const TILES: readonly Tile[] = [
+  { key: 'property', icon: 'wap-home-o', to: 'estates', label: 'tiles.property', color: '#1989fa', anyOf: ['unit:read'] },
+  { key: 'unit-search', icon: 'search', to: 'unit-search', label: 'tiles.unitSearch', color: '#07c160', anyOf: ['unit:read'] },
+  { key: 'staff', icon: 'friends-o', to: 'staff', label: 'tiles.staff', color: '#ff976a', anyOf: ['staff:read'] },
+  { key: 'import', icon: 'description-o', to: 'import', label: 'tiles.import', color: '#7232dd', anyOf: ['import:write'] },
+];
+
+export function tilesFor(permissions: ReadonlySet<Permission> | readonly Permission[]): Tile[] {
+  const has = permissions instanceof Set ? (p: Permission) => permissions.has(p) : (p: Permission) => (permissions as readonly Permission[]).includes(p);
+  return TILES.filter((t) => t.anyOf.some(has));
+}

@@ -1,0 +1,40 @@
+import { setupI18n } from '@pm/web/i18n';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { onUnauthenticated } from './api/http';
+import { messages } from './i18n';
+import { createAppRouter } from './router';
+import { useSessionStore } from './stores/session';
+// Vant components in templates are imported per component with their CSS by the resolver; the
+// function-API ones (showToast, showDialog, showConfirmDialog, showNotify) need their CSS here.
+import 'vant/es/toast/style';
+import 'vant/es/dialog/style';
+import 'vant/es/notify/style';
+import '@pm/web/styles.css';
+import './styles.css';
+
+const app = createApp(App);
+const pinia = createPinia();
+const router = createAppRouter();
+const i18n = setupI18n(messages);
+
+app.use(pinia).use(router).use(i18n);
+
+// A request answered 401 means the session ended (expired, revoked, password changed): back to login,
+// keeping the page the user was on so they come back to it.
+onUnauthenticated(() => {
+  useSessionStore(pinia).clear();
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') void router.replace({ name: 'login', query: { redirect: current.fullPath } });
+});
+
+router.afterEach((to) => {
+  const title = to.meta.title ? i18n.global.t(to.meta.title) : '';
+  document.title = title ? `${title} · ${i18n.global.t('app.shortName')}` : i18n.global.t('app.name');
+});
+
+// Ask the browser to keep our IndexedDB data (offline queues) under storage pressure. Best effort.
+void navigator.storage?.persist?.().catch(() => undefined);
+
+app.mount('#app');

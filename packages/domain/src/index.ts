@@ -1,0 +1,3 @@
+export * from './access/roles';
+export * from './org/scope';
+export * from './money';
