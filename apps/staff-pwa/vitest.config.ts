@@ -9,6 +9,8 @@ export default mergeConfig(
       include: ['src/**/*.test.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      // Vant's ES build imports its CSS; let Vite process it instead of Node.
+      server: { deps: { inline: ['vant', '@pm/web'] } },
     },
   }),
 );

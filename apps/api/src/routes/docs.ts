@@ -8,7 +8,7 @@ export function renderDocsPage(doc: Doc): string {
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(ops)) {
       rows.push(
-        `<tr><td><code class="m ${esc(method)}">${esc(method.toUpperCase())}</code></td><td><code>/api${esc(path)}</code></td><td>${esc(op.tags?.join(', ') ?? '')}</td><td>${esc(op.summary ?? '')}</td></tr>`,
+        `<tr><td><code class="m ${esc(method)}">${esc(method.toUpperCase())}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.tags?.join(', ') ?? '')}</td><td>${esc(op.summary ?? '')}</td></tr>`,
       );
     }
   }

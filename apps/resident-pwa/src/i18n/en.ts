@@ -74,6 +74,7 @@ const en: Messages = {
     noon: 'Good day',
     afternoon: 'Good afternoon',
     evening: 'Good evening',
+    greeting: '{greeting}, {name}',
     welcome: 'Welcome to Property Services',
     services: 'Services',
     pay: 'Pay',

@@ -73,6 +73,7 @@ const zhCN = {
     noon: '中午好',
     afternoon: '下午好',
     evening: '晚上好',
+    greeting: '{greeting}，{name}',
     welcome: '欢迎使用物业服务',
     services: '常用服务',
     pay: '缴费',

@@ -1,0 +1,207 @@
+/**
+ * Bad input on every write endpoint: missing fields, wrong types, huge strings, negative areas, SQL and
+ * HTML in text fields, malformed ids and JSON. Each must get a 4xx in the one error shape — never a 500 —
+ * and must write nothing (row counts and the audit log are unchanged).
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Suite, setupSuite } from './harness';
+
+let s: Suite;
+let admin: string;
+let resident: string;
+beforeAll(async () => {
+  s = await setupSuite();
+  admin = await s.loginStaff('admin');
+  resident = await s.loginResident('13800138000');
+});
+afterAll(async () => s?.close());
+
+const HUGE = '楼'.repeat(10_000);
+const SQLI = "'; DROP TABLE units; --";
+const HTML = '<script>alert(1)</script>';
+
+async function counts() {
+  const r = await s.db.execute(sql`select
+    (select count(*) from org_nodes) as nodes, (select count(*) from buildings) as buildings,
+    (select count(*) from units) as units, (select count(*) from parties) as parties,
+    (select count(*) from occupancies) as occ, (select count(*) from staff_accounts) as staff,
+    (select count(*) from grants) as grants, (select count(*) from resident_bindings) as bindings,
+    (select count(*) from unit_invites) as invites, (select count(*) from audit_log where action <> 'login') as audit`);
+  return JSON.stringify((r as unknown as { rows?: unknown[] }).rows ?? r);
+}
+
+type Case = [label: string, body: unknown];
+const endpoints: { method: 'POST' | 'PATCH'; path: (s: Suite) => string; who?: 'resident'; cases: (s: Suite) => Case[] }[] = [
+  {
+    method: 'POST',
+    path: () => '/org/nodes',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['wrong kind', { parentId: s.ids.company, kind: 'planet', name: 'x' }],
+      ['huge name', { parentId: s.ids.company, kind: 'office', name: HUGE }],
+      ['html name', { parentId: s.ids.company, kind: 'office', name: HTML }],
+      ['sql name', { parentId: s.ids.company, kind: 'office', name: SQLI }],
+      ['sql id', { parentId: SQLI, kind: 'office', name: '办' }],
+      ['wrong shape of tree', { parentId: s.ids.company, kind: 'company', name: '子公司' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/estates',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['number as name', { officeId: s.ids.office1, name: 42, kind: 'residential' }],
+      ['estate under a company', { officeId: s.ids.company, name: '错位', kind: 'residential' }],
+      ['huge address', { officeId: s.ids.office1, name: '新', kind: 'mixed', address: HUGE }],
+      ['html address', { officeId: s.ids.office1, name: '新', kind: 'mixed', address: HTML }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/buildings',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['negative floors', { estateId: s.ids.estate1, name: '新楼', floors: -3 }],
+      ['fractional floors', { estateId: s.ids.estate1, name: '新楼', floors: 2.5 }],
+      ['floors as string', { estateId: s.ids.estate1, name: '新楼', floors: '6' }],
+      ['duplicate name', { estateId: s.ids.estate1, name: '1栋', floors: 6 }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/units',
+    cases: (s) => {
+      const base = { buildingId: s.ids.building1, number: 'N-1', floor: 1, buildingArea: '80.00', type: 'residential' };
+      return [
+        ['missing fields', {}],
+        ['negative area', { ...base, buildingArea: '-80.00' }],
+        ['zero area', { ...base, buildingArea: '0' }],
+        ['area as number', { ...base, buildingArea: 80 }],
+        ['area with 3 decimals', { ...base, buildingArea: '80.123' }],
+        ['area in exponent form', { ...base, buildingArea: '8e1' }],
+        ['unknown type', { ...base, type: 'castle' }],
+        ['huge number', { ...base, number: HUGE }],
+        ['sql number', { ...base, number: SQLI }],
+        ['duplicate unit number', { ...base, number: '1-101' }],
+        ['unknown building', { ...base, buildingId: '00000000-0000-4000-8000-000000000000' }],
+      ];
+    },
+  },
+  {
+    method: 'PATCH',
+    path: (s) => `/units/${s.ids.unitOther}`,
+    cases: () => [
+      ['negative inside area', { insideArea: '-1' }],
+      ['unknown state', { state: 'demolished' }],
+      ['floor as text', { floor: 'third' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/parties',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['html name', { name: HTML, orgNodeId: s.ids.office1 }],
+      ['bad phone', { name: '客户', phone: 'call me', orgNodeId: s.ids.office1 }],
+      ['bad id number', { name: '客户', idNumber: "1' or '1'='1", orgNodeId: s.ids.office1 }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/occupancies',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['impossible date', { unitId: s.ids.unitOther, partyId: s.ids.partyZhang, relation: 'owner', startDate: '2026-02-30' }],
+      ['end before start', { unitId: s.ids.unitOther, partyId: s.ids.partyZhang, relation: 'owner', startDate: '2026-02-01', endDate: '2025-01-01' }],
+      ['unknown relation', { unitId: s.ids.unitOther, partyId: s.ids.partyZhang, relation: 'landlord', startDate: '2026-02-01' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/staff',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['short password', { username: 'newbie', name: '新人', password: 'short', homeNodeId: s.ids.office1 }],
+      ['bad username', { username: '张三', name: '新人', password: 'longenough1', homeNodeId: s.ids.office1 }],
+      ['taken username', { username: 'manager', name: '新人', password: 'longenough1', homeNodeId: s.ids.office1 }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/grants',
+    cases: (s) => [
+      ['unknown role', { staffId: s.ids.staff.tech1, role: 'emperor', nodeId: s.ids.estate1 }],
+      ['duplicate grant', { staffId: s.ids.staff.tech1, role: 'technician', nodeId: s.ids.estate1 }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: (s) => `/units/${s.ids.unitOther}/invites`,
+    cases: () => [['unknown relation', { relation: 'cousin' }]],
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/bindings/invite',
+    who: 'resident',
+    cases: () => [
+      ['missing code', {}],
+      ['huge code', { code: HUGE }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/bindings/match',
+    who: 'resident',
+    cases: () => [
+      ['missing fields', {}],
+      ['html owner name', { estateId: '00000000-0000-4000-8000-000000000000', buildingName: '1栋', unitNumber: '1', ownerName: HTML }],
+    ],
+  },
+];
+
+describe('bad input is refused with the error shape and writes nothing', () => {
+  for (const ep of endpoints) {
+    describe(`${ep.method} ${ep.path({ ids: { unitOther: ':id' } } as unknown as Suite)}`, () => {
+      it('every bad body → 4xx, nothing written', async () => {
+        for (const [label, body] of ep.cases(s)) {
+          const before = await counts();
+          const res = await s.call(ep.method, ep.path(s), { cookie: ep.who === 'resident' ? resident : admin, json: body });
+          expect(res.status, `${label}: ${res.raw}`).toBeGreaterThanOrEqual(400);
+          expect(res.status, `${label}: ${res.raw}`).toBeLessThan(500);
+          expect(res.data.error, label).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+          expect(await counts(), label).toBe(before);
+        }
+      });
+    });
+  }
+
+  it('malformed JSON, a wrong content type and a malformed id are 400s', async () => {
+    const bad = await s.call('POST', '/units', { cookie: admin, body: '{"buildingId":', headers: { 'content-type': 'application/json' } });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.code).toBe('validation_failed');
+    const id = await s.call('GET', `/units/${encodeURIComponent(SQLI)}`, { cookie: admin });
+    expect(id.status).toBe(400);
+  });
+
+  it('search text with SQL in it is only text', async () => {
+    const before = await counts();
+    const res = await s.call('GET', `/units?q=${encodeURIComponent(SQLI)}`, { cookie: admin });
+    expect(res.status).toBe(200);
+    expect(res.data.total).toBe(0);
+    const wildcard = await s.call('GET', `/units?q=${encodeURIComponent('%')}`, { cookie: admin });
+    expect(wildcard.data.total).toBe(0);
+    expect(await counts()).toBe(before);
+  });
+
+  it('out-of-range paging is refused', async () => {
+    expect((await s.call('GET', '/units?pageSize=100000', { cookie: admin })).status).toBe(400);
+    expect((await s.call('GET', '/units?page=0', { cookie: admin })).status).toBe(400);
+  });
+
+  it('a body over 1 MB is refused with 413', async () => {
+    const res = await s.call('POST', '/parties', { cookie: admin, json: { name: 'x'.repeat(1_100_000) } });
+    expect(res.status).toBe(413);
+    expect(res.data.error.code).toBe('payload_too_large');
+  });
+});
