@@ -2,7 +2,7 @@ import { setupI18n } from '@pm/web/i18n';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { onUnauthenticated } from './api/http';
+import { onUnauthenticated } from './api/client';
 import { messages } from './i18n';
 import { createAppRouter } from './router';
 import { useSessionStore } from './stores/session';

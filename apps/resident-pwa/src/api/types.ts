@@ -1,46 +1,19 @@
 /**
- * The resident API's shapes, as docs/api.md describes them. When `@pm/api/client` (hc<AppType>) is
- * available these are what its responses infer to; until then the screens and stores use these.
+ * The resident API's shapes, inferred from the API's own route types through the typed client, so a
+ * change in apps/api shows up here as a type error rather than at run time.
  */
-export type Relation = 'owner' | 'tenant' | 'family';
-export type UnitType = 'residential' | 'shop' | 'office' | 'parking' | 'storage';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { api } from './client';
 
-export interface ResidentUnit {
-  bindingId: string;
-  unitId: string;
-  relation: Relation;
-  estateName: string;
-  buildingName: string;
-  number: string;
-  /** Decimal string in m², e.g. "89.37". */
-  buildingArea: string;
-  type: UnitType;
-}
+type R = typeof api.resident;
 
-export interface ResidentMe {
-  id: string;
-  phone: string;
-  /** Empty until the resident has a name on record. */
-  name: string;
-  units: ResidentUnit[];
-}
-
-export interface SendCodeResult {
-  sent: true;
-  expiresInSeconds: number;
-}
-
-export interface EstateOption {
-  id: string;
-  name: string;
-}
-
-export interface MatchInput {
-  estateId: string;
-  buildingName: string;
-  unitNumber: string;
-  ownerName: string;
-}
+export type ResidentMe = InferResponseType<R['me']['$get'], 200>;
+export type ResidentUnit = ResidentMe['units'][number];
+export type Relation = ResidentUnit['relation'];
+export type UnitType = ResidentUnit['type'];
+export type SendCodeResult = InferResponseType<R['auth']['code']['$post'], 200>;
+export type EstateOption = InferResponseType<R['estates']['$get'], 200>['items'][number];
+export type MatchInput = InferRequestType<R['bindings']['match']['$post']>['json'];
 
 export interface Items<T> {
   items: T[];

@@ -1,22 +1,10 @@
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import App from '../App.vue';
-import { i18n } from '../i18n';
-import { createAppRouter } from '../router';
 import { apiError, mockFetch } from '../test/fetch-mock';
 import { residentMe } from '../test/fixtures';
+import { mountApp } from '../test/mount';
 
-async function mountLogin() {
-  window.history.replaceState(null, '', '/resident/login');
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const router = createAppRouter(pinia);
-  const wrapper = mount(App, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body });
-  await router.isReady();
-  await flushPromises();
-  return { wrapper, router };
-}
+const mountLogin = () => mountApp('/login');
 
 beforeEach(() => {
   localStorage.clear();

@@ -1,7 +1,6 @@
 // Staff sign-in and the signed-in account (docs/api.md § Staff auth).
-import { get, post } from './http';
-import type { Me } from './types';
+import { api, ok } from './client';
 
-export const login = (username: string, password: string) => post<Me>('/api/auth/login', { username, password });
-export const logout = () => post<{ ok: true }>('/api/auth/logout');
-export const fetchMe = () => get<Me>('/api/me');
+export const login = (username: string, password: string) => ok(api.auth.login.$post({ json: { username, password } }));
+export const logout = () => ok(api.auth.logout.$post());
+export const fetchMe = () => ok(api.me.$get());

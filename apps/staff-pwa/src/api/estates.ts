@@ -1,11 +1,9 @@
 // Estates 项目/小区 and their buildings 楼栋.
-import { get, type Query, seg } from './http';
-import type { Building, Estate, PageQuery, Paged } from './types';
+import { api, ok, query } from './client';
+import type { PageQuery } from './types';
 
-export const listEstates = (query: PageQuery & { officeId?: string } = {}) =>
-  get<Paged<Estate>>('/api/estates', query as Query);
-export const getEstate = (id: string) => get<Estate>(`/api/estates/${seg(id)}`);
+export const listEstates = (q: PageQuery & { officeId?: string } = {}) => ok(api.estates.$get({ query: query(q) }));
+export const getEstate = (id: string) => ok(api.estates[':id'].$get({ param: { id } }));
 
-export const listBuildings = (query: PageQuery & { estateId?: string } = {}) =>
-  get<Paged<Building>>('/api/buildings', query as Query);
-export const getBuilding = (id: string) => get<Building>(`/api/buildings/${seg(id)}`);
+export const listBuildings = (q: PageQuery & { estateId?: string } = {}) => ok(api.buildings.$get({ query: query(q) }));
+export const getBuilding = (id: string) => ok(api.buildings[':id'].$get({ param: { id } }));

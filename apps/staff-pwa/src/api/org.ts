@@ -1,11 +1,6 @@
 // Organisation nodes (docs/api.md § Organisation).
-import { get, type Query, seg } from './http';
-import type { NodeKind, OrgNode, PageQuery, Paged } from './types';
+import { api, ok, query } from './client';
+import type { NodeKind, PageQuery } from './types';
 
-export interface NodeQuery extends PageQuery {
-  kind?: NodeKind;
-  parentId?: string;
-}
-
-export const listNodes = (query: NodeQuery = {}) => get<Paged<OrgNode>>('/api/org/nodes', query as Query);
-export const getNode = (id: string) => get<OrgNode>(`/api/org/nodes/${seg(id)}`);
+export const listNodes = (q: PageQuery & { kind?: NodeKind; parentId?: string } = {}) => ok(api.org.nodes.$get({ query: query(q) }));
+export const getNode = (id: string) => ok(api.org.nodes[':id'].$get({ param: { id } }));

@@ -1,11 +1,10 @@
 // Parties 客户 and their occupancies of units.
-import { get, patch, post, type Query, seg } from './http';
-import type { Occupancy, OccupancyInput, PageQuery, Paged, Party, PartyInput } from './types';
+import { api, ok, query } from './client';
+import type { OccupancyInput, PageQuery, PartyInput } from './types';
 
-export const listParties = (query: PageQuery = {}) => get<Paged<Party>>('/api/parties', query as Query);
-export const createParty = (input: PartyInput) => post<Party>('/api/parties', input);
+export const listParties = (q: PageQuery = {}) => ok(api.parties.$get({ query: query(q) }));
+export const createParty = (input: PartyInput) => ok(api.parties.$post({ json: input }));
 
-export const listOccupancies = (query: { unitId?: string; partyId?: string }) =>
-  get<{ items: Occupancy[] }>('/api/occupancies', query);
-export const createOccupancy = (input: OccupancyInput) => post<Occupancy>('/api/occupancies', input);
-export const endOccupancy = (id: string, endDate: string) => patch<Occupancy>(`/api/occupancies/${seg(id)}`, { endDate });
+export const listOccupancies = (q: { unitId?: string; partyId?: string }) => ok(api.occupancies.$get({ query: query(q) }));
+export const createOccupancy = (input: OccupancyInput) => ok(api.occupancies.$post({ json: input }));
+export const endOccupancy = (id: string, endDate: string) => ok(api.occupancies[':id'].$patch({ param: { id }, json: { endDate } }));

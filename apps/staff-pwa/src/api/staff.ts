@@ -1,13 +1,11 @@
 // Staff accounts and their role grants.
-import type { Role } from '@pm/domain';
-import { del, get, patch, post, type Query, seg } from './http';
-import type { Grant, PageQuery, Paged, Staff, StaffInput } from './types';
+import { api, ok, query } from './client';
+import type { GrantInput, PageQuery, StaffInput, StaffPatch } from './types';
 
-export const listStaff = (query: PageQuery = {}) => get<Paged<Staff>>('/api/staff', query as Query);
-export const getStaff = (id: string) => get<Staff>(`/api/staff/${seg(id)}`);
-export const createStaff = (input: StaffInput) => post<Staff>('/api/staff', input);
-export const updateStaff = (id: string, input: { name?: string; phone?: string; active?: boolean; password?: string }) =>
-  patch<Staff>(`/api/staff/${seg(id)}`, input);
+export const listStaff = (q: PageQuery = {}) => ok(api.staff.$get({ query: query(q) }));
+export const getStaff = (id: string) => ok(api.staff[':id'].$get({ param: { id } }));
+export const createStaff = (input: StaffInput) => ok(api.staff.$post({ json: input }));
+export const updateStaff = (id: string, patch: StaffPatch) => ok(api.staff[':id'].$patch({ param: { id }, json: patch }));
 
-export const addGrant = (input: { staffId: string; role: Role; nodeId: string }) => post<Grant>('/api/grants', input);
-export const removeGrant = (id: string) => del(`/api/grants/${seg(id)}`);
+export const addGrant = (input: GrantInput) => ok(api.grants.$post({ json: input }));
+export const removeGrant = (id: string) => ok(api.grants[':id'].$delete({ param: { id } }));

@@ -1,19 +1,13 @@
 /**
- * The response shapes of docs/api.md. When `@pm/api/client` (hc over the API's AppType) lands, these are
- * replaced by types inferred from the client (see ./http.ts); until then they are the contract.
+ * The shapes the staff app works with, inferred from the API's routes through the typed client: when
+ * a route's schema changes, vue-tsc points at every screen that has to follow. Only the client-side
+ * helpers (Paged, the enum lists) are written by hand.
  */
-import type { Permission, Role } from '@pm/domain';
+import type { ApiClient } from '@pm/api/client';
+import type { InferRequestType, InferResponseType } from 'hono/client';
 
-export type NodeKind = 'group' | 'company' | 'office' | 'estate';
-export type EstateKind = 'residential' | 'commercial' | 'mixed';
-export type UnitType = 'residential' | 'shop' | 'office' | 'parking' | 'storage';
-export type UnitState = 'vacant' | 'occupied' | 'renovating';
-export type Relation = 'owner' | 'tenant' | 'family';
-export type PartyKind = 'person' | 'company';
-
-export const UNIT_TYPES: readonly UnitType[] = ['residential', 'shop', 'office', 'parking', 'storage'];
-export const UNIT_STATES: readonly UnitState[] = ['vacant', 'occupied', 'renovating'];
-export const RELATIONS: readonly Relation[] = ['owner', 'tenant', 'family'];
+type Ok<T> = InferResponseType<T, 200>;
+type Json<T> = InferRequestType<T> extends { json: infer J } ? J : never;
 
 export interface Paged<T> {
   items: T[];
@@ -28,177 +22,39 @@ export interface PageQuery {
   q?: string;
 }
 
-export interface Grant {
-  id: string;
-  staffId?: string;
-  role: Role;
-  nodeId: string;
-  nodeName: string;
-  nodeKind: NodeKind;
-}
+export type Me = Ok<ApiClient['me']['$get']>;
+export type MeGrant = Me['grants'][number];
 
-export interface Me {
-  id: string;
-  username: string;
-  name: string;
-  phone: string | null;
-  homeNodeId: string;
-  grants: Grant[];
-  permissions: Permission[];
-}
+export type OrgNode = Ok<ApiClient['org']['nodes'][':id']['$get']>;
+export type NodeKind = OrgNode['kind'];
+export type Estate = Ok<ApiClient['estates'][':id']['$get']>;
+export type Building = Ok<ApiClient['buildings'][':id']['$get']>;
 
-export interface OrgNode {
-  id: string;
-  parentId: string | null;
-  kind: NodeKind;
-  name: string;
-  path: string[];
-}
+export type UnitDetail = Ok<ApiClient['units'][':id']['$get']>;
+export type Unit = Ok<ApiClient['units']['$get']>['items'][number];
+export type UnitType = Unit['type'];
+export type UnitState = Unit['state'];
+export type UnitPatch = Json<ApiClient['units'][':id']['$patch']>;
+export type Occupancy = UnitDetail['occupancies'][number];
+export type Relation = Occupancy['relation'];
+export type OccupancyInput = Json<ApiClient['occupancies']['$post']>;
+export type Invite = Ok<ApiClient['units'][':id']['invites']['$post']>;
+export type Binding = Ok<ApiClient['units'][':id']['bindings']['$get']>['items'][number];
 
-export interface Estate {
-  id: string;
-  officeId: string;
-  officeName: string;
-  name: string;
-  kind: EstateKind;
-  address: string;
-  buildingCount: number;
-  unitCount: number;
-}
+export type Party = Ok<ApiClient['parties'][':id']['$get']>;
+export type PartyKind = Party['kind'];
+export type PartyInput = Json<ApiClient['parties']['$post']>;
 
-export interface Building {
-  id: string;
-  estateId: string;
-  estateName: string;
-  name: string;
-  floors: number;
-  unitCount: number;
-}
+export type Staff = Ok<ApiClient['staff'][':id']['$get']>;
+export type Grant = Staff['grants'][number];
+export type StaffInput = Json<ApiClient['staff']['$post']>;
+export type StaffPatch = Json<ApiClient['staff'][':id']['$patch']>;
+export type GrantInput = Json<ApiClient['grants']['$post']>;
 
-export interface Unit {
-  id: string;
-  estateId: string;
-  estateName: string;
-  buildingId: string;
-  buildingName: string;
-  number: string;
-  floor: number;
-  /** Decimal string, m². */
-  buildingArea: string;
-  insideArea: string | null;
-  type: UnitType;
-  state: UnitState;
-  owners: { partyId: string; name: string }[];
-}
+export type ImportPreview = Ok<ApiClient['imports']['units']['preview']['$post']>;
+export type ImportRow = ImportPreview['rows'][number];
+export type ImportSummary = ImportPreview['summary'];
 
-export interface Occupancy {
-  id: string;
-  unitId: string;
-  partyId: string;
-  partyName: string;
-  partyPhone: string | null;
-  relation: Relation;
-  /** YYYY-MM-DD */
-  startDate: string;
-  endDate: string | null;
-}
-
-export interface UnitDetail extends Unit {
-  occupancies: Occupancy[];
-}
-
-export interface UnitInput {
-  buildingId: string;
-  number: string;
-  floor: number;
-  buildingArea: string;
-  insideArea?: string | null;
-  type: UnitType;
-  state: UnitState;
-}
-
-export interface Invite {
-  code: string;
-  expiresAt: string;
-  unitId: string;
-  relation: Relation;
-}
-
-export interface Binding {
-  id: string;
-  residentId: string;
-  phone: string;
-  relation: Relation;
-  via: 'invite' | 'match' | 'seed';
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface Party {
-  id: string;
-  kind: PartyKind;
-  name: string;
-  phone: string | null;
-  /** Masked by the API: '110***********1234'. */
-  idNumber: string | null;
-  orgNodeId: string;
-}
-
-export interface PartyInput {
-  kind: PartyKind;
-  name: string;
-  phone?: string;
-  idNumber?: string;
-  orgNodeId: string;
-}
-
-export interface OccupancyInput {
-  unitId: string;
-  partyId: string;
-  relation: Relation;
-  startDate: string;
-  endDate?: string;
-}
-
-export interface Staff {
-  id: string;
-  username: string;
-  name: string;
-  phone: string | null;
-  homeNodeId: string;
-  active: boolean;
-  grants: Grant[];
-}
-
-export interface StaffInput {
-  username: string;
-  name: string;
-  phone?: string;
-  password: string;
-  homeNodeId: string;
-}
-
-export interface ImportSummary {
-  rows: number;
-  valid: number;
-  invalid: number;
-  newEstates: number;
-  newBuildings: number;
-  newUnits: number;
-  newParties: number;
-}
-
-export interface ImportRow {
-  row: number;
-  estate?: string;
-  building?: string;
-  number?: string;
-  errors: string[];
-  [field: string]: unknown;
-}
-
-export interface ImportPreview {
-  ok: boolean;
-  summary: ImportSummary;
-  rows: ImportRow[];
-}
+export const UNIT_TYPES = ['residential', 'shop', 'office', 'parking', 'storage'] as const satisfies readonly UnitType[];
+export const UNIT_STATES = ['vacant', 'occupied', 'renovating'] as const satisfies readonly UnitState[];
+export const RELATIONS = ['owner', 'tenant', 'family'] as const satisfies readonly Relation[];

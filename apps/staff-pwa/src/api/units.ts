@@ -1,6 +1,6 @@
 // Units 房屋, invite codes for residents and resident bindings.
-import { get, patch, post, type Query, seg } from './http';
-import type { Binding, Invite, PageQuery, Paged, Relation, Unit, UnitDetail, UnitInput, UnitState, UnitType } from './types';
+import { api, ok, query } from './client';
+import type { PageQuery, Relation, Unit, UnitPatch, UnitState, UnitType } from './types';
 
 export interface UnitQuery extends PageQuery {
   estateId?: string;
@@ -9,25 +9,24 @@ export interface UnitQuery extends PageQuery {
   state?: UnitState;
 }
 
-export const listUnits = (query: UnitQuery = {}) => get<Paged<Unit>>('/api/units', query as Query);
+export const listUnits = (q: UnitQuery = {}) => ok(api.units.$get({ query: query(q) }));
 
 /** Every unit of a building, following the pages (a tower can hold hundreds). */
 export async function listAllUnitsOfBuilding(buildingId: string): Promise<Unit[]> {
-  const pageSize = 100;
+  const pageSize = 200;
   const all: Unit[] = [];
   for (let page = 1; ; page++) {
     const res = await listUnits({ buildingId, page, pageSize });
     all.push(...res.items);
-    if (res.items.length === 0 || all.length >= res.total || page * res.pageSize >= res.total) return all;
+    if (res.items.length === 0 || all.length >= res.total) return all;
   }
 }
 
-export const getUnit = (id: string) => get<UnitDetail>(`/api/units/${seg(id)}`);
-export const updateUnit = (id: string, input: Partial<Omit<UnitInput, 'buildingId'>>) =>
-  patch<Unit>(`/api/units/${seg(id)}`, input);
+export const getUnit = (id: string) => ok(api.units[':id'].$get({ param: { id } }));
+export const updateUnit = (id: string, patch: UnitPatch) => ok(api.units[':id'].$patch({ param: { id }, json: patch }));
 
 export const createInvite = (unitId: string, relation: Relation) =>
-  post<Invite>(`/api/units/${seg(unitId)}/invites`, { relation });
+  ok(api.units[':id'].invites.$post({ param: { id: unitId }, json: { relation } }));
 
-export const listBindings = (unitId: string) => get<{ items: Binding[] }>(`/api/units/${seg(unitId)}/bindings`);
-export const revokeBinding = (bindingId: string) => post<Binding>(`/api/bindings/${seg(bindingId)}/revoke`);
+export const listBindings = (unitId: string) => ok(api.units[':id'].bindings.$get({ param: { id: unitId } }));
+export const revokeBinding = (bindingId: string) => ok(api.bindings[':id'].revoke.$post({ param: { id: bindingId } }));

@@ -4,7 +4,7 @@
  * the server speaks Chinese. A network failure always gets our own "you are offline" text.
  */
 import { useI18n } from 'vue-i18n';
-import { ApiError } from '../api/http';
+import { ApiError } from '../api/client';
 
 export function useErrorText() {
   const { t, te, locale } = useI18n();

@@ -38,9 +38,9 @@ describe('usePagedList', () => {
   it('a failure sets error, keeps what was loaded, and retry continues', async () => {
     const ok = pages(30, 20);
     let fail = false;
-    const list = usePagedList(async (page: number, size: number) => {
+    const list = usePagedList(async (page: number) => {
       if (fail) throw new Error('boom');
-      return ok(page, size);
+      return ok(page);
     }, 20);
     await list.load();
     fail = true;

@@ -178,7 +178,7 @@ const en: Messages = {
     phone: 'Phone',
     homeNode: 'Belongs to',
     homeNodeRequired: 'Choose where the account belongs',
-    usernameRule: '2–32 letters, digits or _ . -',
+    usernameRule: '3–32 letters, digits or _ . -, starting with a letter',
     passwordRule: 'At least 8 characters',
     hint: 'Grant roles on the account page afterwards; an account without roles sees nothing.',
     submit: 'Create account',

@@ -176,7 +176,7 @@ const zhCN = {
     phone: '手机号',
     homeNode: '所属机构',
     homeNodeRequired: '请选择所属机构',
-    usernameRule: '账号为 2–32 位字母、数字或 _ . -',
+    usernameRule: '账号为 3–32 位，字母开头，可含数字和 _ . -',
     passwordRule: '密码至少 8 位',
     hint: '创建后在员工详情中授予角色，未授予角色的账号无法查看任何数据。',
     submit: '创建账号',

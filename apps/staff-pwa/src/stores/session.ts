@@ -9,7 +9,7 @@ import { type Permission, type Role, ROLE_RANK, canGrantRole, ROLES } from '@pm/
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as authApi from '../api/auth';
-import { ApiError } from '../api/http';
+import { ApiError } from '../api/client';
 import type { Me } from '../api/types';
 
 export type SessionStatus = 'unknown' | 'authenticated' | 'anonymous';
