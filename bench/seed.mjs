@@ -20,6 +20,8 @@ await main(async () => {
   requireBuilt(SEED_JS);
   out('seed_units', units);
 
+  // Create the PostgreSQL database first, so a server that is not there fails the run at once.
+  const pgDb = withPg ? await createPgDatabase() : undefined;
   const dataDir = await tempDir('pm-bench-seed-');
   const lite = await runSeed({ units, db: { dataDir }, timeoutMs, label: 'seed into PGlite' });
   out('seed_ms_pglite', lite.seedMs);
@@ -27,9 +29,8 @@ await main(async () => {
   out('process_ms_pglite', lite.wallMs);
 
   let pg;
-  if (withPg) {
-    const { url } = await createPgDatabase();
-    pg = await runSeed({ units, db: { url }, timeoutMs, label: 'seed into PostgreSQL' });
+  if (pgDb) {
+    pg = await runSeed({ units, db: { url: pgDb.url }, timeoutMs, label: 'seed into PostgreSQL' });
     out('seed_ms_pg', pg.seedMs);
     out('units_per_s_pg', pg.unitsPerS);
     out('process_ms_pg', pg.wallMs);

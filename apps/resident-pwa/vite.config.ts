@@ -3,7 +3,7 @@
 // package's .ts source (`npx vite build` → ERR_UNKNOWN_FILE_EXTENSION); a relative import gets bundled.
 // Switch back to `from '@pm/web/vite'` once packages/web ships that entry as JavaScript.
 import { defineConfig } from 'vite';
-import { defineAppConfig } from '../../packages/web/src/vite';
+import { defineAppConfig } from '../../packages/web/src/vite.ts';
 
 export default defineConfig(
   defineAppConfig({

@@ -1,0 +1,66 @@
+/** Chromium (Debian's) through playwright-core, phone-sized pages, screenshots, and server-log helpers. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const baseUrl = () => inject('baseUrl');
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh phone-sized context (390×844, touch, zh-CN) — a new profile each time, like a new phone. */
+export function phone(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+    serviceWorkers: 'allow',
+  });
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The last one-time code the server printed for this phone. */
+export async function otpFor(phoneNumber: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const lines = readFileSync(inject('serverLog'), 'utf8').split('\n');
+    const hit = lines.reverse().find((l) => l.startsWith(`[otp] phone=${phoneNumber} `));
+    if (hit) return hit.split('code=')[1]!.trim();
+    if (Date.now() > deadline) throw new Error(`no code printed for ${phoneNumber}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until a service worker controls the page (after the first visit it takes one reload at most). */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  }
+}
