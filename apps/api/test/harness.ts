@@ -24,7 +24,7 @@ export class TestClock implements Clock {
 export interface CallOptions {
   cookie?: string | undefined;
   json?: unknown;
-  body?: BodyInit;
+  body?: NonNullable<RequestInit["body"]>;
   headers?: Record<string, string>;
   ip?: string;
 }
@@ -44,7 +44,7 @@ export async function setupSuite() {
   async function call(method: string, path: string, opts: CallOptions = {}) {
     const headers: Record<string, string> = { 'x-forwarded-for': opts.ip ?? `${suiteIp}${ipSeq}`, ...opts.headers };
     if (opts.cookie) headers.cookie = opts.cookie;
-    let body: BodyInit | undefined = opts.body;
+    let body: NonNullable<RequestInit["body"]> | undefined = opts.body;
     if (opts.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.json);
@@ -105,10 +105,10 @@ async function seededIds(db: Database['db']) {
   const staff = async (username: string) => (await db.select().from(staffAccounts).where(eq(staffAccounts.username, username)))[0]!.id;
   const party = async (phone: string) => (await db.select().from(parties).where(eq(parties.phone, phone)))[0]!.id;
   return {
-    group,
-    company,
-    office1,
-    office2,
+    group: group!,
+    company: company!,
+    office1: office1!,
+    office2: office2!,
     estate1: estate1!,
     estate2: estate2!,
     estate3: estate3!,

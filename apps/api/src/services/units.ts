@@ -14,6 +14,7 @@ export type UnitType = 'residential' | 'shop' | 'office' | 'parking' | 'storage'
 export type UnitState = 'vacant' | 'occupied' | 'renovating';
 
 const estateNode = alias(orgNodes, 'estate_node');
+const MAX_PARTY_MATCHES = 2000;
 const columns = {
   id: units.id,
   estateId: units.estateId,
@@ -62,14 +63,17 @@ export async function listUnits({
   if (input.type) where.push(eq(units.type, input.type));
   if (input.state) where.push(eq(units.state, input.state));
   if (input.q) {
+    // Two steps, each an index-friendly scan: the units whose current occupant's name or phone matches
+    // (capped: a search that broad is refined by the user anyway), then units by number or in that set.
     const pattern = likePattern(input.q);
-    where.push(
-      or(
-        ilike(units.number, pattern),
-        sql`exists (select 1 from ${occupancies} o join ${parties} p on p.id = o.party_id
-                    where o.unit_id = ${units.id} and o.end_date is null and (p.name ilike ${pattern} or p.phone ilike ${pattern}))`,
-      )!,
-    );
+    const byParty = await ctx.db
+      .selectDistinct({ unitId: occupancies.unitId })
+      .from(parties)
+      .innerJoin(occupancies, eq(occupancies.partyId, parties.id))
+      .where(and(isNull(occupancies.endDate), or(ilike(parties.name, pattern), ilike(parties.phone, pattern)), inScope(parties.orgNodeId, ctx.actor, 'unit:read')))
+      .limit(MAX_PARTY_MATCHES);
+    const ids = byParty.map((r) => r.unitId);
+    where.push(ids.length ? or(ilike(units.number, pattern), inArray(units.id, ids))! : ilike(units.number, pattern));
   }
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([

@@ -4,6 +4,9 @@ import { apiError, mockFetch } from '../test/fetch-mock';
 import { residentMe, unit } from '../test/fixtures';
 import { mountApp } from '../test/mount';
 
+/** Lazy route components are compiled on first use; on a busy machine that takes more than a second. */
+const SLOW = { timeout: 10_000 };
+
 beforeEach(() => {
   localStorage.clear();
   document.body.innerHTML = '';
@@ -35,9 +38,9 @@ describe('bind a unit', () => {
     expect(wrapper.get('[data-test="bind-error"]').text()).toBe('邀请码无效或已过期，请核对后重试，或向物业重新索取');
 
     await wrapper.get('form').trigger('submit');
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('me'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('me'), SLOW);
     expect(router.currentRoute.value.query.bound).toBe('b-new');
-    await vi.waitFor(() => expect(wrapper.findAll('[data-test="unit-item"]')).toHaveLength(2));
+    await vi.waitFor(() => expect(wrapper.findAll('[data-test="unit-item"]')).toHaveLength(2), SLOW);
     const fresh = wrapper.get('[data-binding="b-new"]');
     expect(fresh.find('[data-test="unit-new"]').exists()).toBe(true);
     expect(fresh.find('[data-test="unit-current"]').exists()).toBe(true);
@@ -63,11 +66,11 @@ describe('bind a unit', () => {
     expect(api.calls.some((c) => c.path === '/api/resident/bindings/match')).toBe(false);
 
     await wrapper.get('[data-test="match-estate"]').trigger('click');
-    await vi.waitFor(() => expect(document.querySelectorAll('[data-test="estate-option"]')).toHaveLength(1));
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-test="estate-option"]')).toHaveLength(1), SLOW);
     const search = document.querySelector<HTMLInputElement>('[data-test="estate-search"] input')!;
     search.value = '翠湖';
     search.dispatchEvent(new Event('input'));
-    await vi.waitFor(() => expect(api.calls.some((c) => c.query.get('q') === '翠湖')).toBe(true));
+    await vi.waitFor(() => expect(api.calls.some((c) => c.query.get('q') === '翠湖')).toBe(true), SLOW);
     document.querySelector<HTMLElement>('[data-test="estate-option"]')!.click();
     await flushPromises();
 

@@ -6,6 +6,9 @@ import { mountApp } from '../test/mount';
 
 const mountLogin = () => mountApp('/login');
 
+/** Lazy route components are compiled on first use; on a busy machine that takes more than a second. */
+const SLOW = { timeout: 10_000 };
+
 beforeEach(() => {
   localStorage.clear();
   document.body.innerHTML = '';
@@ -75,8 +78,8 @@ describe('login screen', () => {
     await wrapper.get('[data-test="login-code"] input').setValue('123456');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'));
-    await vi.waitFor(() => expect(wrapper.find('[data-test="unit-card"]').exists()).toBe(true));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'), SLOW);
+    await vi.waitFor(() => expect(wrapper.find('[data-test="unit-card"]').exists()).toBe(true), SLOW);
     expect(wrapper.get('[data-test="unit-estate"]').text()).toBe('阳光花园');
     expect(wrapper.get('[data-test="greeting"]').text()).toContain('138****8000');
     expect(api.calls.at(-1)).toMatchObject({ body: { phone: '13800138000', code: '123456' } });

@@ -1,22 +1,20 @@
 /**
- * Turns anything thrown by an API call into a sentence for the user. The server's own message is the
- * best one (it says which field, which limit); in English, known codes are translated instead, because
- * the server speaks Chinese. A network failure always gets our own "you are offline" text.
+ * Turns anything thrown by an API call into a sentence for the user, in their language: the server's
+ * own message when it has one in that language (it says which field, which limit), else our text for
+ * the error code. A network failure always gets our own "you are offline" text.
  */
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '../api/client';
+import { fieldDetails, messageIn } from '../lib/errors';
 
 export function useErrorText() {
   const { t, te, locale } = useI18n();
   return (e: unknown): string => {
-    if (e instanceof ApiError) {
-      if (e.isNetwork) return t('errors.network');
-      const key = `errors.${e.code}`;
-      if (locale.value === 'en' && te(key)) return t(key);
-      if (e.message) return e.message;
-      if (te(key)) return t(key);
-      return t('errors.unknown', { status: e.status });
-    }
-    return t('errors.generic');
+    if (!(e instanceof ApiError)) return t('errors.generic');
+    if (e.isNetwork) return t('errors.network');
+    const key = `errors.${e.code}`;
+    const text = messageIn(e.message, locale.value) ?? (te(key) ? t(key) : e.message || t('errors.unknown', { status: e.status }));
+    const field = e.code === 'validation_failed' ? fieldDetails(e.details) : null;
+    return field ? t('errors.withField', { text, field }) : text;
   };
 }

@@ -29,6 +29,7 @@ const en: Messages = {
     network: 'No network. Check your connection and try again.',
     unknown: 'Something went wrong ({status}). Please try again later.',
     generic: 'Something went wrong. Please try again later.',
+    withField: '{text} ({field})',
     invalid_credentials: 'Wrong username or password',
     rate_limited: 'Too many attempts. Please wait and try again.',
     unauthenticated: 'Your session has ended. Please sign in again.',
@@ -98,6 +99,7 @@ const en: Messages = {
   },
   building: {
     floor: 'Floor {n}',
+    floorShort: '{n}F',
     summary: '{floors} floors · {units} units',
     noUnits: 'No units in this building yet',
   },
@@ -205,9 +207,9 @@ const en: Messages = {
   },
   import: {
     title: 'Import units',
-    office: 'Into office',
+    office: 'Office',
     template: 'Template',
-    templateHint: 'Estates, buildings, units and owners, one row each',
+    templateHint: 'Estate, building, unit, owner: one row per unit',
     download: 'Download',
     file: 'Excel file',
     chooseFile: 'Choose an .xlsx file',

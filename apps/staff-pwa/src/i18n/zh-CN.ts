@@ -27,6 +27,7 @@ const zhCN = {
     network: '网络不可用，请检查网络后重试',
     unknown: '操作失败（{status}），请稍后重试',
     generic: '操作失败，请稍后重试',
+    withField: '{text}（{field}）',
     invalid_credentials: '账号或密码错误',
     rate_limited: '尝试次数过多，请稍后再试',
     unauthenticated: '登录已过期，请重新登录',
@@ -96,6 +97,7 @@ const zhCN = {
   },
   building: {
     floor: '{n} 层',
+    floorShort: '{n}层',
     summary: '共 {floors} 层 · {units} 户',
     noUnits: '该楼栋还没有房屋',
   },
@@ -203,9 +205,9 @@ const zhCN = {
   },
   import: {
     title: '批量导入房屋',
-    office: '导入到管理处',
+    office: '管理处',
     template: '导入模板',
-    templateHint: '按模板填写项目、楼栋、房屋和业主',
+    templateHint: '项目、楼栋、房屋、业主，每行一户',
     download: '下载模板',
     file: 'Excel 文件',
     chooseFile: '选择 .xlsx 文件',
