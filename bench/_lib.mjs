@@ -209,19 +209,24 @@ export async function startNodeServer(script, { env, port, readyPath, timeoutMs 
   child.stdout.setEncoding('utf8').on('data', keep);
   child.stderr.setEncoding('utf8').on('data', keep);
   child.on('error', (e) => keep(`spawn error: ${e.message}\n`));
+  // `died` aborts when the process exits before stop() (e.g. a crash under load); `exit` describes it.
+  const died = new AbortController();
+  let stopping = false;
+  const server = { base: `http://127.0.0.1:${port}`, child, output, died: died.signal, exit: undefined, tail: () => tail(output) };
+  child.on('exit', (code, signal) => {
+    server.exit = signal ? `killed by ${signal}` : `exit code ${code}`;
+    if (!stopping) died.abort();
+  });
   const stop = onCleanup(() => stopChild(child));
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(base + readyPath, { timeoutMs, child, output, label });
-  return {
-    base,
-    child,
-    output,
+  await waitForHttp(server.base + readyPath, { timeoutMs, child, output, label });
+  return Object.assign(server, {
     async stop() {
+      stopping = true;
       const i = cleanups.indexOf(stop);
       if (i >= 0) cleanups.splice(i, 1);
       await stopChild(child);
     },
-  };
+  });
 }
 
 /** The built API server on a free loopback port; `db` as for runSeed. */
@@ -303,15 +308,17 @@ export async function loginStaff(base, username, password) {
 // each. It speaks HTTP on raw node:net sockets (a pre-encoded request, a minimal response parser for
 // Content-Length and chunked bodies), which costs a fraction of node:http's client per request, so the
 // generator (sharing the machine with the server) does not become the bottleneck of fast routes.
-// Requests completing during the warm-up are discarded; the measured window is exactly `durationMs`;
-// rps = responses completed inside the window / window; p50/p99 are taken from every measured request's
-// own latency (write of the request → last byte of the response). Errors (non-2xx, socket errors,
-// timeouts) are counted over the whole run, warm-up included.
+//   warm-up (warmupMs) | measured window (durationMs) | tail: no new requests, the window's last ones finish
+// rps = responses completed inside the window / window. p50/p99 come from the latency (request written →
+// last byte of the response) of every request *sent* inside the window, each followed to its end in the
+// tail — so a backlogged server's queueing delay is counted, not cut off at the window's edge. Errors
+// (non-2xx, socket errors, timeouts after timeoutMs) count over the whole run. `signal` aborts the run
+// (e.g. when the server under test exits); the result then says aborted: true.
 
 const CRLF2 = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
 
-export async function load(url, { connections = 50, durationMs = 10_000, warmupMs = 2000, headers = {}, timeoutMs = 30_000 } = {}) {
+export async function load(url, { connections = 50, durationMs = 10_000, warmupMs = 2000, headers = {}, timeoutMs = 60_000, signal } = {}) {
   const target = new URL(url);
   const port = Number(target.port || 80);
   const head = { Host: target.host, Accept: 'application/json', Connection: 'keep-alive', ...headers };
@@ -323,7 +330,8 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
   );
 
   let latencies = new Float64Array(1 << 16);
-  let n = 0;
+  let sampled = 0;
+  let completedInWindow = 0;
   let non2xx = 0;
   let failed = 0;
   const statuses = {};
@@ -336,10 +344,8 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
   const start = performance.now();
   const measureFrom = start + warmupMs;
   const measureTo = measureFrom + durationMs;
+  let aborted = false;
   const conns = new Set();
-  const watchdog = setInterval(() => {
-    for (const c of conns) c.timeout();
-  }, 250);
 
   await new Promise((resolveAll) => {
     let open = 0;
@@ -349,15 +355,20 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
 
     const connection = () => {
       open++;
-      const c = { socket: undefined, t0: 0, busy: false, buf: undefined, state: 0, status: 0, remaining: 0, chunked: false, close: false };
+      const c = { socket: undefined, t0: 0, busy: false, buf: undefined, state: 0, status: 0, remaining: 0, chunked: false, close: false, finished: false };
       conns.add(c);
-      const finish = () => {
+      const over = () => aborted || performance.now() >= measureTo;
+      c.finish = () => {
+        if (c.finished) return;
+        c.finished = true;
         conns.delete(c);
+        c.socket?.removeAllListeners();
+        c.socket?.on('error', () => {});
         c.socket?.destroy();
         done();
       };
       const send = () => {
-        if (performance.now() >= measureTo) return finish();
+        if (over()) return c.finish();
         c.busy = true;
         c.state = 0;
         c.buf = undefined;
@@ -371,13 +382,14 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
           non2xx++;
           statuses[c.status] = (statuses[c.status] ?? 0) + 1;
         }
-        if (t1 >= measureFrom && t1 <= measureTo) {
-          if (n === latencies.length) {
-            const bigger = new Float64Array(n * 2);
+        if (t1 >= measureFrom && t1 <= measureTo) completedInWindow++;
+        if (c.t0 >= measureFrom && c.t0 < measureTo) {
+          if (sampled === latencies.length) {
+            const bigger = new Float64Array(sampled * 2);
             bigger.set(latencies);
             latencies = bigger;
           }
-          latencies[n++] = t1 - c.t0;
+          latencies[sampled++] = t1 - c.t0;
         }
         if (c.close) reconnect(0);
         else send();
@@ -457,11 +469,11 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
         c.socket?.destroy();
         c.socket = undefined;
         c.busy = false;
-        if (performance.now() >= measureTo) return finish();
+        if (over()) return c.finish();
         setTimeout(connect, delay); // a refused/reset connection must not become a hot loop
       };
       const connect = () => {
-        if (performance.now() >= measureTo) return finish();
+        if (over()) return c.finish();
         const socket = net.connect({ host: target.hostname, port, noDelay: true });
         c.socket = socket;
         socket.on('connect', send);
@@ -485,11 +497,32 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
       connect();
     };
 
+    const watchdog = setInterval(() => {
+      if (signal?.aborted && !aborted) {
+        aborted = true;
+        for (const c of [...conns]) c.finish();
+      }
+      for (const c of conns) c.timeout();
+      if (!conns.size) clearInterval(watchdog);
+    }, 100);
     for (let i = 0; i < connections; i++) connection();
   });
-  clearInterval(watchdog);
 
-  const sorted = latencies.subarray(0, n).sort();
-  const pct = (p) => (n ? sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)] : Number.NaN);
-  return { requests: n, rps: n / (durationMs / 1000), p50: pct(50), p99: pct(99), max: n ? sorted[n - 1] : Number.NaN, non2xx, failed, errors: non2xx + failed, statuses, failures };
+  const sorted = latencies.subarray(0, sampled).sort();
+  const pct = (p) => (sampled ? sorted[Math.min(sampled - 1, Math.ceil((p / 100) * sampled) - 1)] : Number.NaN);
+  return {
+    requests: completedInWindow,
+    rps: completedInWindow / (durationMs / 1000),
+    sampled,
+    p50: pct(50),
+    p99: pct(99),
+    max: sampled ? sorted[sampled - 1] : Number.NaN,
+    tailMs: Math.max(0, performance.now() - measureTo),
+    non2xx,
+    failed,
+    errors: non2xx + failed,
+    statuses,
+    failures,
+    aborted,
+  };
 }

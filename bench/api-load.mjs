@@ -3,7 +3,7 @@
 // errors with 50 keep-alive connections, and the ratio to a bare Hono route served the same way.
 //
 // Options: --units N (100000), --duration S (10, measured window per endpoint), --warmup S (2, excluded),
-//   --connections C (50), --engines pglite,pg, --user manager, --password demo1234, --timeout-s 30.
+//   --connections C (50), --engines pglite,pg, --user manager, --password demo1234, --timeout-s 60 (per request).
 // PostgreSQL: BENCH_PG_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres); a fresh
 // pm_bench_<random> database is created and dropped.
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'pglite,pg' },
     user: { type: 'string', default: 'manager' },
     password: { type: 'string', default: 'demo1234' },
-    'timeout-s': { type: 'string', default: '30' },
+    'timeout-s': { type: 'string', default: '60' },
   },
 });
 const units = Number(values.units);
@@ -52,6 +52,49 @@ const DEEP_PAGE = 2000;
 const PAGE_SIZE = 20;
 
 const ms = (x) => round(x, 2);
+
+/** Logs in and checks the data is what the bench expects; returns the endpoints to load. */
+async function prepare(engine, api) {
+  const name = ENGINE_NAMES[engine];
+  api.cookie = await loginStaff(api.base, values.user, values.password);
+  const get = async (path) => {
+    const res = await requestJson(api.base + path, { cookie: api.cookie, timeoutMs });
+    if (res.status !== 200) throw new BenchError(`${name}: GET ${path} answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
+    return res.body;
+  };
+  await get('/api/me');
+  const first = await get(`/api/units?page=1&pageSize=${PAGE_SIZE}`);
+  if (!(first.total >= units)) {
+    const estates = await get('/api/estates?pageSize=200').catch(() => ({ items: [] }));
+    const seen = estates.items.map((e) => `${e.name} (${e.unitCount})`).join(', ');
+    throw new BenchError(
+      `${name}: ${values.user} sees only ${first.total} units, expected at least ${units} — the large estate is not in that account's scope. ` +
+        `Estates it sees: ${seen || 'none'}. apps/api/src/seed/large.ts seeds the estate under the first office ordered by name; ` +
+        'log in as an account of that office with --user NAME (e.g. --user manager2), or change where the seed puts it.',
+    );
+  }
+  // page 2000 (rows 39,981–40,000); with a small --units, the last full page instead.
+  const deepPage = Math.min(DEEP_PAGE, Math.floor(first.total / PAGE_SIZE));
+  const deepPath = `/api/units?page=${deepPage}&pageSize=${PAGE_SIZE}`;
+  const deep = await get(deepPath);
+  if (deep.items?.length !== PAGE_SIZE) throw new BenchError(`${name}: GET ${deepPath} returned ${deep.items?.length} items, expected ${PAGE_SIZE}`);
+  const owner = deep.items.flatMap((u) => u.owners ?? []).find((o) => o.name)?.name;
+  if (!owner) throw new BenchError(`${name}: no owner name on ${deepPath} to search for`);
+  const searchPath = `/api/units?q=${encodeURIComponent(owner)}`;
+  const search = await get(searchPath);
+  if (!(search.total >= 1)) throw new BenchError(`${name}: GET /api/units?q=${owner} found nothing`);
+  out(`${engine}_user`, values.user);
+  out(`${engine}_units_visible`, first.total);
+  out(`${engine}_deep_page`, deepPage);
+  out(`${engine}_search_owner`, owner);
+  out(`${engine}_search_total`, search.total);
+  return [
+    ['me', '/api/me'],
+    ['units_p1', `/api/units?page=1&pageSize=${PAGE_SIZE}`],
+    ['units_deep', deepPath],
+    ['units_search', searchPath],
+  ];
+}
 
 await main(async () => {
   if (!Number.isInteger(units) || units <= 0 || units > 2_000_000) throw new BenchError('--units needs a whole number between 1 and 2000000');
@@ -91,77 +134,50 @@ await main(async () => {
   out('bare_errors', b.errors);
   if (b.errors) throw new BenchError(`the bare Hono route had ${b.errors} errors: ${JSON.stringify({ ...b.statuses, ...b.failures })}`);
 
-  // 3. The API on each engine.
+  // 3. The API on each engine. A failing engine is reported and the next one still runs; the exit code is 1.
   const results = {};
+  const failedEngines = [];
   let totalErrors = 0;
   for (const engine of engines) {
     const name = ENGINE_NAMES[engine];
-    const api = await startApi(dbs[engine]);
-    const cookie = await loginStaff(api.base, values.user, values.password);
-    const get = async (path) => {
-      const res = await requestJson(api.base + path, { cookie, timeoutMs });
-      if (res.status !== 200) throw new BenchError(`${name}: GET ${path} answered HTTP ${res.status}: ${res.text.slice(0, 300)}`);
-      return res.body;
-    };
-    await get('/api/me');
-    const first = await get(`/api/units?page=1&pageSize=${PAGE_SIZE}`);
-    if (!(first.total >= units)) {
-      const estates = await get('/api/estates?pageSize=200').catch(() => ({ items: [] }));
-      const seen = estates.items.map((e) => `${e.name} (${e.unitCount})`).join(', ');
-      throw new BenchError(
-        `${name}: ${values.user} sees only ${first.total} units, expected at least ${units} — the large estate is not in that account's scope. ` +
-          `Estates it sees: ${seen || 'none'}. apps/api/src/seed/large.ts seeds the estate under the first office ordered by name; ` +
-          'log in as an account of that office with --user NAME (e.g. --user manager2), or change where the seed puts it.',
-      );
+    let api;
+    try {
+      api = await startApi(dbs[engine]);
+      const endpoints = await prepare(engine, api);
+      results[engine] = {};
+      for (const [key, path] of endpoints) {
+        const r = await load(api.base + path, { ...loadOpts, headers: { Cookie: api.cookie }, signal: api.died });
+        const prefix = `${engine}_${key}`;
+        if (api.exit) throw new BenchError(`${name}: the API server stopped (${api.exit}) during the ${key} load; its last output:\n${api.tail()}`);
+        results[engine][key] = r;
+        totalErrors += r.errors;
+        out(`${prefix}_rps`, Math.round(r.rps));
+        out(`${prefix}_p50_ms`, ms(r.p50));
+        out(`${prefix}_p99_ms`, ms(r.p99));
+        out(`${prefix}_errors`, r.errors);
+        if (r.errors) console.error(`  ${prefix}: errors by kind: ${JSON.stringify({ ...r.statuses, ...r.failures })}`);
+        out(`${prefix}_ratio`, round(r.rps / b.rps, 4));
+      }
+    } catch (e) {
+      failedEngines.push(engine);
+      out(`${engine}_failed`, e.message.split('\n')[0]);
+      console.error(`error: ${e.message}`);
+      delete results[engine];
+    } finally {
+      await api?.stop();
     }
-    // page 2000 (rows 39,981–40,000); with a small --units, the last full page instead.
-    const deepPage = Math.min(DEEP_PAGE, Math.floor(first.total / PAGE_SIZE));
-    const deepPath = `/api/units?page=${deepPage}&pageSize=${PAGE_SIZE}`;
-    const deep = await get(deepPath);
-    if (deep.items?.length !== PAGE_SIZE) throw new BenchError(`${name}: GET ${deepPath} returned ${deep.items?.length} items, expected ${PAGE_SIZE}`);
-    const owner = deep.items.flatMap((u) => u.owners ?? []).find((o) => o.name)?.name;
-    if (!owner) throw new BenchError(`${name}: no owner name on ${deepPath} to search for`);
-    const searchPath = `/api/units?q=${encodeURIComponent(owner)}`;
-    const search = await get(searchPath);
-    if (!(search.total >= 1)) throw new BenchError(`${name}: GET /api/units?q=${owner} found nothing`);
-    if (engine === engines[0]) {
-      out('user', values.user);
-      out('units_visible', first.total);
-      out('deep_page', deepPage);
-      out('search_owner', owner);
-    }
-    out(`${engine}_search_total`, search.total);
-
-    const endpoints = [
-      ['me', '/api/me'],
-      ['units_p1', `/api/units?page=1&pageSize=${PAGE_SIZE}`],
-      ['units_deep', deepPath],
-      ['units_search', searchPath],
-    ];
-    results[engine] = {};
-    for (const [key, path] of endpoints) {
-      const r = await load(api.base + path, { ...loadOpts, headers: { Cookie: cookie } });
-      results[engine][key] = r;
-      totalErrors += r.errors;
-      const prefix = `${engine}_${key}`;
-      out(`${prefix}_rps`, Math.round(r.rps));
-      out(`${prefix}_p50_ms`, ms(r.p50));
-      out(`${prefix}_p99_ms`, ms(r.p99));
-      out(`${prefix}_errors`, r.errors);
-      if (r.errors) console.error(`  ${prefix}: errors by kind: ${JSON.stringify({ ...r.statuses, ...r.failures })}`);
-      out(`${prefix}_ratio`, round(r.rps / b.rps, 3));
-    }
-    await api.stop();
   }
 
   out('errors', totalErrors);
   const parts = engines.map((e) => {
     const r = results[e];
+    if (!r) return `${ENGINE_NAMES[e]}: FAILED`;
     const show = (k) => `${k} ${Math.round(r[k].rps)} rps p99 ${Math.round(r[k].p99)} ms`;
-    return `${ENGINE_NAMES[e]}: ${['me', 'units_p1', 'units_deep', 'units_search'].map(show).join(', ')}`;
+    return `${ENGINE_NAMES[e]}: ${Object.keys(r).map(show).join(', ')}`;
   });
   console.log(
     `api-load: ${units} units, ${connections} conns, ${durationMs / 1000} s each — bare Hono ${Math.round(b.rps)} rps; ${parts.join('; ')}; ${totalErrors} errors`,
   );
+  if (failedEngines.length) throw new BenchError(`failed on ${failedEngines.map((e) => ENGINE_NAMES[e]).join(' and ')} (see *_failed above)`);
   if (totalErrors) throw new BenchError(`${totalErrors} requests failed or answered non-2xx under load (see *_errors above)`);
 });

@@ -1,8 +1,8 @@
 // Shared helpers for the root scripts. These run under plain Node.js 20 before anything is installed,
 // so they use nothing but node: built-ins.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,12 +17,20 @@ const baseEnv = {
 };
 
 let pnpmCommand;
-/** pnpm comes from the hash-pinned packageManager field through corepack; a global pnpm is the fallback. */
+/**
+ * pnpm comes from the hash-pinned packageManager field through corepack; a global pnpm is the fallback.
+ * Corepack's shims go into a folder of our own on PATH (no root needed), because turbo looks for a `pnpm`
+ * binary of its own when it runs the package scripts.
+ */
 export function pnpm() {
   if (pnpmCommand) return pnpmCommand;
-  const viaCorepack = spawnSync('corepack', ['pnpm', '--version'], { cwd: root, env: baseEnv, encoding: 'utf8' });
-  if (viaCorepack.status === 0) {
-    pnpmCommand = ['corepack', 'pnpm'];
+  const shimDir = join(root, 'node_modules', '.corepack-bin');
+  mkdirSync(shimDir, { recursive: true });
+  const enable = spawnSync('corepack', ['enable', 'pnpm', '--install-directory', shimDir], { cwd: root, env: baseEnv, encoding: 'utf8' });
+  const viaCorepack = enable.status === 0 && spawnSync(join(shimDir, 'pnpm'), ['--version'], { cwd: root, env: baseEnv, encoding: 'utf8' });
+  if (viaCorepack && viaCorepack.status === 0) {
+    baseEnv.PATH = `${shimDir}${delimiter}${baseEnv.PATH ?? ''}`;
+    pnpmCommand = [join(shimDir, 'pnpm')];
     return pnpmCommand;
   }
   const global = spawnSync('pnpm', ['--version'], { env: baseEnv, encoding: 'utf8' });
@@ -38,7 +46,7 @@ export function pnpm() {
 /** Runs a command, inheriting stdio; rejects on a non-zero exit. */
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...baseEnv, ...opts.env }, ...opts, env: { ...baseEnv, ...opts.env } });
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts, env: { ...baseEnv, ...opts.env } });
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
       else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`));

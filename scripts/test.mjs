@@ -6,18 +6,21 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { install, root, runPnpm } from './lib.mjs';
 
+const hasCjkFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .']).status === 0;
+
 function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return;
+  if (existsSync(path) && hasCjkFont()) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing at ${path}. Install Debian's chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    if (existsSync(path)) return console.warn('No Chinese font found: screenshots will show boxes (sudo apt-get install -y fonts-wqy-microhei).');
+    console.error(`Chromium is missing at ${path}. Install Debian's chromium (sudo apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`);
     process.exit(1);
   }
-  console.log('installing Debian chromium for the browser tests…');
+  console.log('installing Debian chromium and a Chinese font for the browser tests…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  const inst = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+  const inst = spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei'], { stdio: 'inherit', env });
   if (update.status !== 0 || inst.status !== 0 || !existsSync(path)) {
     console.error('could not install chromium with apt-get');
     process.exit(1);

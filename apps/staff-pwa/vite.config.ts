@@ -1,5 +1,9 @@
-import { defineAppConfig } from '@pm/web/vite';
+// The shared config factory is `@pm/web/vite` (packages/web/src/vite.ts). It is imported by relative
+// path because Vite's default config loader externalises every bare import and Node 20 cannot load the
+// package's .ts source (`npx vite build` → ERR_UNKNOWN_FILE_EXTENSION); a relative import gets bundled.
+// Switch back to `from '@pm/web/vite'` once packages/web ships that entry as JavaScript.
 import { defineConfig } from 'vite';
+import { defineAppConfig } from '../../packages/web/src/vite';
 
 export default defineConfig(
   defineAppConfig({

@@ -1,3 +1,4 @@
+import { reporters } from '../../vitest.shared.mjs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 
@@ -7,8 +8,11 @@ export default mergeConfig(
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.test.ts'],
+    reporters: reporters('staff-pwa'),
       restoreMocks: true,
       unstubGlobals: true,
+      // Component tests mount screens whose lazy routes compile on first use; give a busy CI machine time.
+      testTimeout: 20_000,
       // Vant's ES build imports its CSS; let Vite process it instead of Node.
       server: { deps: { inline: ['vant', '@pm/web'] } },
     },

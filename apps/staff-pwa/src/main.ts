@@ -29,12 +29,17 @@ onUnauthenticated(() => {
   if (current.name !== 'login') void router.replace({ name: 'login', query: { redirect: current.fullPath } });
 });
 
+// Opened offline on the remembered session: ask the server again once the network is back.
+window.addEventListener('online', async () => {
+  const session = useSessionStore(pinia);
+  if (!session.offline) return;
+  await session.load();
+  if (!session.isAuthenticated && !router.currentRoute.value.meta.public) void router.replace({ name: 'login' });
+});
+
 router.afterEach((to) => {
   const title = to.meta.title ? i18n.global.t(to.meta.title) : '';
   document.title = title ? `${title} · ${i18n.global.t('app.shortName')}` : i18n.global.t('app.name');
 });
-
-// Ask the browser to keep our IndexedDB data (offline queues) under storage pressure. Best effort.
-void navigator.storage?.persist?.().catch(() => undefined);
 
 app.mount('#app');

@@ -24,6 +24,12 @@ export interface AppOptions {
 export function defineAppConfig(opts: AppOptions): UserConfig {
   return {
     base: opts.base,
+    // vue-i18n's bundler build reads these flags; composition API only, no devtools in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+    },
     plugins: [
       vue(),
       // Vant components imported per component (tree-shaken), with their CSS.

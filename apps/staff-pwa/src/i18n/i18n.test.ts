@@ -25,7 +25,12 @@ describe('messages', () => {
   it('en and zh-CN have the same keys and no empty texts', () => {
     expect(flatten(en as Tree).sort()).toEqual([...zhKeys].sort());
     for (const lang of [zhCN, en] as Tree[]) {
-      const walk = (t: Tree) => Object.values(t).forEach((v) => (typeof v === 'string' ? expect(v.trim()).not.toBe('') : walk(v)));
+      const walk = (t: Tree): void => {
+        for (const v of Object.values(t)) {
+          if (typeof v === 'string') expect(v.trim()).not.toBe('');
+          else walk(v);
+        }
+      };
       walk(lang);
     }
   });

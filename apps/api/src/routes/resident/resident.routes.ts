@@ -1,6 +1,8 @@
 /** The resident app's API: phone + code login, my units, binding to a unit. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { eq } from 'drizzle-orm';
+import { residentAccounts } from '../../db/schema';
 import { createRouter } from '../../lib/hono';
 import { Phone, Text, jsonBody, jsonOk } from '../../lib/schemas';
 import { clientIp, requireResident, residentCtx } from '../../middleware/auth';
@@ -87,7 +89,8 @@ export const residentRouter = createRouter()
     const { phone, code } = c.req.valid('json');
     const session = await loginResident({ db, clock, ip: clientIp(c), phone, code, requestId: c.var.requestId });
     setCookie(c, RESIDENT_COOKIE, session.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: config.cookieSecure, maxAge: session.maxAge });
-    return c.json(await me(db, { id: session.residentId, phone, name: '' }), 200);
+    const [account] = await db.select().from(residentAccounts).where(eq(residentAccounts.id, session.residentId));
+    return c.json(await me(db, account!), 200);
   })
   .openapi(routes.logout, async (c) => {
     const token = getCookie(c, RESIDENT_COOKIE);
