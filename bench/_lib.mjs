@@ -396,7 +396,7 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
       };
       // Feeds received bytes through the parser; returns when it needs more.
       const feed = (chunk) => {
-        let buf = c.buf ? Buffer.concat([c.buf, chunk]) : chunk;
+        const buf = c.buf ? Buffer.concat([c.buf, chunk]) : chunk;
         c.buf = undefined;
         let pos = 0;
         for (;;) {

@@ -1,3 +1,4 @@
 export * from './access/roles';
 export * from './org/scope';
 export * from './money';
+export * from './time/shanghai';

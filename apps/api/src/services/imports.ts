@@ -4,6 +4,7 @@
  * The file is sent again on commit, so the server keeps no state between the two steps.
  */
 import { randomUUID } from 'node:crypto';
+import { todayInShanghai } from '@pm/domain';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildings, estates, occupancies, orgNodes, parties, units } from '../db/schema';
@@ -204,7 +205,7 @@ export async function commitImport({ ctx, officeId, file }: { ctx: StaffContext;
       { summary, rows: rows.filter((r) => r.errors.length > 0) },
     );
   }
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = todayInShanghai(ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
     const estatesToCreate = new Map<string, ImportRow>();
     for (const r of rows) if (!estateByName.has(r.estate) && !estatesToCreate.has(r.estate)) estatesToCreate.set(r.estate, r);

@@ -1,42 +1,13 @@
 // Display helpers. Areas and money stay decimal strings end to end: never parsed into a JS number.
 import type { Occupancy } from '../api/types';
 
-const TZ = 'Asia/Shanghai';
-
 /** "89.37" → "89.37 m²"; empty for a missing area. */
 export function formatArea(area: string | null | undefined): string {
   return area ? `${area} m²` : '';
 }
 
-/** A timestamp shown in Beijing time: "2025-03-01 14:05". */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const hour = get('hour') === '24' ? '00' : get('hour');
-  return `${get('year')}-${get('month')}-${get('day')} ${hour}:${get('minute')}`;
-}
-
-/** Today's date in Beijing as YYYY-MM-DD (what date columns hold). */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The hour of day in Beijing, for the greeting. */
-export function hourInShanghai(now: Date = new Date()): number {
-  const h = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', hour12: false }).format(now);
-  return Number(h) % 24;
-}
+// Beijing-time helpers live in @pm/domain so both apps and the API agree.
+export { formatDateTime, hourInShanghai, todayInShanghai } from '@pm/domain';
 
 /** An occupancy is current until the day after its end date (the end date is the last day). */
 export function isCurrentOccupancy(o: Pick<Occupancy, 'endDate'>, today: string): boolean {
