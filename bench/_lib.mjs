@@ -308,7 +308,10 @@ export async function loginStaff(base, username, password) {
 // each. It speaks HTTP on raw node:net sockets (a pre-encoded request, a minimal response parser for
 // Content-Length and chunked bodies), which costs a fraction of node:http's client per request, so the
 // generator (sharing the machine with the server) does not become the bottleneck of fast routes.
-//   warm-up (warmupMs) | measured window (durationMs) | tail: no new requests, the window's last ones finish
+//   warm-up | measured window (durationMs) | tail: no new requests, the window's last ones finish
+// The warm-up lasts warmupMs, and longer if needed (up to maxWarmupMs) until every connection has had an
+// answer: a slow endpoint starts with a burst of `connections` requests, and measuring before that burst has
+// drained would record a transient rather than the steady state.
 // rps = responses completed inside the window / window. p50/p99 come from the latency (request written →
 // last byte of the response) of every request *sent* inside the window, each followed to its end in the
 // tail — so a backlogged server's queueing delay is counted, not cut off at the window's edge. Errors
@@ -318,7 +321,7 @@ export async function loginStaff(base, username, password) {
 const CRLF2 = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
 
-export async function load(url, { connections = 50, durationMs = 10_000, warmupMs = 2000, headers = {}, timeoutMs = 60_000, signal } = {}) {
+export async function load(url, { connections = 50, durationMs = 10_000, warmupMs = 2000, maxWarmupMs = 15_000, headers = {}, timeoutMs = 60_000, signal } = {}) {
   const target = new URL(url);
   const port = Number(target.port || 80);
   const head = { Host: target.host, Accept: 'application/json', Connection: 'keep-alive', ...headers };
@@ -342,8 +345,18 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
   };
 
   const start = performance.now();
-  const measureFrom = start + warmupMs;
-  const measureTo = measureFrom + durationMs;
+  let measureFrom = Number.POSITIVE_INFINITY; // set when the warm-up ends
+  let measureTo = Number.POSITIVE_INFINITY;
+  let answered = 0; // connections that have had at least one response
+  const beginWindow = () => {
+    if (measureFrom !== Number.POSITIVE_INFINITY) return;
+    measureFrom = performance.now();
+    measureTo = measureFrom + durationMs;
+  };
+  const maybeBeginWindow = () => {
+    const elapsed = performance.now() - start;
+    if (elapsed >= maxWarmupMs || (elapsed >= warmupMs && answered >= connections)) beginWindow();
+  };
   let aborted = false;
   const conns = new Set();
 
@@ -355,7 +368,7 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
 
     const connection = () => {
       open++;
-      const c = { socket: undefined, t0: 0, busy: false, buf: undefined, state: 0, status: 0, remaining: 0, chunked: false, close: false, finished: false };
+      const c = { socket: undefined, t0: 0, busy: false, buf: undefined, state: 0, status: 0, remaining: 0, chunked: false, close: false, finished: false, answered: false };
       conns.add(c);
       const over = () => aborted || performance.now() >= measureTo;
       c.finish = () => {
@@ -378,6 +391,11 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
       const completed = () => {
         const t1 = performance.now();
         c.busy = false;
+        if (!c.answered) {
+          c.answered = true;
+          answered++;
+        }
+        maybeBeginWindow();
         if (c.status < 200 || c.status > 299) {
           non2xx++;
           statuses[c.status] = (statuses[c.status] ?? 0) + 1;
@@ -498,6 +516,7 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
     };
 
     const watchdog = setInterval(() => {
+      maybeBeginWindow();
       if (signal?.aborted && !aborted) {
         aborted = true;
         for (const c of [...conns]) c.finish();
@@ -517,6 +536,7 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
     p50: pct(50),
     p99: pct(99),
     max: sampled ? sorted[sampled - 1] : Number.NaN,
+    warmupMs: measureFrom - start,
     tailMs: Math.max(0, performance.now() - measureTo),
     non2xx,
     failed,

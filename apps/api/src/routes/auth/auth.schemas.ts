@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PERMISSIONS, ROLES } from '@pm/domain';
 
-export const GrantSchema = z
+/** A grant as one staff member sees their own: the Grant of /api/grants without the staff id. */
+export const GrantSummarySchema = z
   .object({ id: z.uuid(), role: z.enum(ROLES), nodeId: z.uuid(), nodeName: z.string(), nodeKind: z.string() })
   .openapi('GrantSummary');
 
@@ -12,7 +13,7 @@ export const MeSchema = z
     name: z.string(),
     phone: z.string().nullable(),
     homeNodeId: z.uuid(),
-    grants: z.array(GrantSchema),
+    grants: z.array(GrantSummarySchema),
     permissions: z.array(z.enum(PERMISSIONS)),
   })
   .openapi('Me');

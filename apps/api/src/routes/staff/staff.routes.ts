@@ -2,13 +2,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '@pm/domain';
 import { createRouter } from '../../lib/hono';
+import { GrantSummarySchema } from '../auth/auth.schemas';
 import { IdParam, LoosePhone, PageQuery, Text, jsonBody, jsonOk, paged } from '../../lib/schemas';
 import { requireStaff, staffCtx } from '../../middleware/auth';
 import { createGrant, createStaff, deleteGrant, getStaff, listStaff, updateStaff } from '../../services/staff';
 
-const GrantSchema = z
-  .object({ id: z.uuid(), staffId: z.uuid(), role: z.enum(ROLES), nodeId: z.uuid(), nodeName: z.string(), nodeKind: z.string() })
-  .openapi('Grant');
+const GrantSchema = GrantSummarySchema.extend({ staffId: z.uuid() }).openapi('Grant');
 export const StaffSchema = z
   .object({
     id: z.uuid(),
