@@ -79,6 +79,7 @@ CREATE TABLE "units" (
 	"inside_area" numeric(12, 2),
 	"type" text NOT NULL,
 	"state" text DEFAULT 'vacant' NOT NULL,
+	"sort_key" text collate "C" NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "units_building_number_uq" UNIQUE("building_id","number"),
@@ -192,7 +193,9 @@ CREATE INDEX "sessions_subject_idx" ON "sessions" USING btree ("subject_id");-->
 CREATE INDEX "estates_office_idx" ON "estates" USING btree ("office_id");--> statement-breakpoint
 CREATE INDEX "org_nodes_parent_idx" ON "org_nodes" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_nodes_path_gin" ON "org_nodes" USING gin ("path");--> statement-breakpoint
-CREATE INDEX "units_estate_idx" ON "units" USING btree ("estate_id","building_id","floor","number");--> statement-breakpoint
+CREATE INDEX "units_sort_idx" ON "units" USING btree ("sort_key");--> statement-breakpoint
+CREATE INDEX "units_estate_sort_idx" ON "units" USING btree ("estate_id","sort_key");--> statement-breakpoint
+CREATE INDEX "units_building_sort_idx" ON "units" USING btree ("building_id","sort_key");--> statement-breakpoint
 CREATE INDEX "units_number_idx" ON "units" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "occupancies_unit_idx" ON "occupancies" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "occupancies_party_idx" ON "occupancies" USING btree ("party_id");--> statement-breakpoint

@@ -54,6 +54,12 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   );
 });
 
+// Keep-alive longer than a load balancer's idle timeout (commonly 60 s), so the LB — not us — closes idle
+// connections; with PGlite a burst of slow queries must not make Node drop connections mid-queue.
+const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+http.keepAliveTimeout = 65_000;
+http.headersTimeout = 66_000;
+
 // Graceful shutdown: stop accepting, let running requests finish, then close the database.
 let closing = false;
 function shutdown(signal: string) {

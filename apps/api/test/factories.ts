@@ -1,8 +1,7 @@
 /** Factories with overrides: make the records a test needs beyond the seeded demo company. */
-import { randomUUID } from 'node:crypto';
 import type { Role } from '@pm/domain';
 import type { Db } from '../src/db';
-import { grants, parties, staffAccounts, units } from '../src/db/schema';
+import { grants, staffAccounts } from '../src/db/schema';
 import { hashPassword } from '../src/lib/password';
 
 let n = 0;
@@ -22,32 +21,5 @@ export async function makeStaff(
     })
     .returning();
   if (o.grants?.length) await db.insert(grants).values(o.grants.map((g) => ({ ...g, staffId: row!.id })));
-  return row!;
-}
-
-export async function makeUnit(
-  db: Db,
-  o: { estateId: string; buildingId: string; number?: string; floor?: number; buildingArea?: string; type?: 'residential' | 'shop' },
-) {
-  const [row] = await db
-    .insert(units)
-    .values({
-      id: randomUUID(),
-      estateId: o.estateId,
-      buildingId: o.buildingId,
-      number: o.number ?? `T-${next()}`,
-      floor: o.floor ?? 1,
-      buildingArea: o.buildingArea ?? '80.00',
-      type: o.type ?? 'residential',
-    })
-    .returning();
-  return row!;
-}
-
-export async function makeParty(db: Db, o: { orgNodeId: string; name?: string; phone?: string | null }) {
-  const [row] = await db
-    .insert(parties)
-    .values({ kind: 'person', name: o.name ?? '测试客户', phone: o.phone === undefined ? `139${String(Date.now()).slice(-8)}` : o.phone, orgNodeId: o.orgNodeId })
-    .returning();
   return row!;
 }

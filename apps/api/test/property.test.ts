@@ -19,6 +19,28 @@ describe('property browsing', () => {
     expect(p2.data.items[0].number).toBe('1-202');
   });
 
+  it('keeps natural order through new units and renames of the building and the estate', async () => {
+    const basement = await s.call('POST', '/units', {
+      cookie: manager,
+      json: { buildingId: s.ids.building1, number: 'B1-001', floor: -1, buildingArea: '12.50', type: 'storage' },
+    });
+    expect(basement.status).toBe(200);
+    const first = async () =>
+      (await s.call('GET', `/units?buildingId=${s.ids.building1}&pageSize=3`, { cookie: manager })).data.items.map((u: any) => u.number);
+    expect(await first()).toEqual(['B1-001', '1-101', '1-102']);
+    expect((await s.call('PATCH', `/buildings/${s.ids.building1}`, { cookie: manager, json: { name: '1幢' } })).status).toBe(200);
+    expect((await s.call('PATCH', `/estates/${s.ids.estate1}`, { cookie: manager, json: { name: '翠湖花园一期' } })).status).toBe(200);
+    expect(await first()).toEqual(['B1-001', '1-101', '1-102']);
+    const page = await s.call('GET', `/units?estateId=${s.ids.estate1}&pageSize=2&page=2`, { cookie: manager });
+    expect(page.data.items.map((u: any) => u.number)).toEqual(['1-102', '1-103']);
+    expect(page.data.items[0]).toMatchObject({ estateName: '翠湖花园一期', buildingName: '1幢' });
+    // 2栋 comes before 10栋 across the whole estate.
+    const b2 = await s.call('GET', `/units?estateId=${s.ids.estate1}&pageSize=1&page=${1 + 1 + 84}`, { cookie: manager });
+    expect(b2.data.items[0].number).toBe('2-101');
+    await s.call('PATCH', `/estates/${s.ids.estate1}`, { cookie: manager, json: { name: '翠湖花园' } });
+    await s.call('PATCH', `/buildings/${s.ids.building1}`, { cookie: manager, json: { name: '1栋' } });
+  });
+
   it('finds a unit by owner name, owner phone or number; areas are decimal strings', async () => {
     for (const q of ['张伟', '13800138000', '1-101']) {
       const res = await s.call('GET', `/units?q=${encodeURIComponent(q)}&estateId=${s.ids.estate1}`, { cookie: manager });

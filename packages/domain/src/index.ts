@@ -2,3 +2,4 @@ export * from './access/roles';
 export * from './org/scope';
 export * from './money';
 export * from './time/shanghai';
+export * from './property/sort-key';

@@ -4,7 +4,7 @@
  * and resident phones. Deterministic: the same data every time. Written in a handful of batched inserts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@pm/domain';
+import { type Role, unitSortKey } from '@pm/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import { buildings, estates, grants, occupancies, orgNodes, parties, residentAccounts, residentBindings, staffAccounts, units } from '../db/schema';
@@ -35,7 +35,7 @@ export async function isEmpty(db: DbOrTx) {
   return (row?.n ?? 0) === 0;
 }
 
-type UnitRow = typeof units.$inferInsert;
+type UnitRow = Omit<typeof units.$inferInsert, 'sortKey'>;
 type PartyRow = typeof parties.$inferInsert;
 type OccRow = typeof occupancies.$inferInsert;
 
@@ -148,7 +148,13 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
       unitRows.push({ id: randomUUID(), estateId: estate3.id, buildingId: garage, number: `B1-${String(u).padStart(3, '0')}`, floor: -1, buildingArea: '13.20', type: 'parking', state: 'occupied' });
     }
     await tx.insert(buildings).values(buildingRows);
-    await insertBatched(unitRows, 1000, (batch) => tx.insert(units).values(batch));
+    const estateNames = new Map<string, string>([estate1, estate2, estate3].map((e) => [e.id, e.name]));
+    const buildingNames = new Map<string, string>(buildingRows.map((b) => [b.id!, b.name]));
+    const withKeys = unitRows.map((u) => ({
+      ...u,
+      sortKey: unitSortKey({ estateName: estateNames.get(u.estateId)!, buildingName: buildingNames.get(u.buildingId)!, floor: u.floor, number: u.number }),
+    }));
+    await insertBatched(withKeys, 1000, (batch) => tx.insert(units).values(batch));
 
     // Owners for every unit; a tenant for some occupied ones; family for a few.
     const partyRows: PartyRow[] = [];

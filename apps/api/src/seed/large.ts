@@ -8,6 +8,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { estates, orgNodes } from '../db/schema';
 import { GIVEN_NAMES, SURNAMES } from './names';
+import { SORT_KEY_SEPARATOR, naturalKey } from '@pm/domain';
 
 const FLOORS = 30;
 const PER_FLOOR = 4;
@@ -21,7 +22,13 @@ const textArray = (items: readonly string[]) =>
   )}]::text[]`;
 
 export async function seedLargeEstate(db: Db, count: number, name = `大型测试小区 ${count}`) {
-  const [office] = await db.select().from(orgNodes).where(eq(orgNodes.kind, 'office')).orderBy(asc(orgNodes.name)).limit(1);
+  // Under the demo office manager's office (西湖管理处), so `manager` sees it; else the first office.
+  const [office] = await db
+    .select({ id: orgNodes.id, path: orgNodes.path })
+    .from(orgNodes)
+    .where(eq(orgNodes.kind, 'office'))
+    .orderBy(sql`${orgNodes.id} <> coalesce((select home_node_id from staff_accounts where username = 'manager'), ${orgNodes.id})`, asc(orgNodes.name))
+    .limit(1);
   if (!office) throw new Error('seed the demo company first (npm start once)');
   const buildingCount = Math.ceil(count / PER_BUILDING);
   return db.transaction(async (tx) => {
@@ -32,14 +39,17 @@ export async function seedLargeEstate(db: Db, count: number, name = `大型测�
       insert into buildings (id, estate_id, name, floors)
       select gen_random_uuid(), ${estateId}, g || '号楼', ${FLOORS} from generate_series(1, ${buildingCount}::int) g`);
     await tx.execute(sql`
-      insert into units (id, estate_id, building_id, number, floor, building_area, type, state)
-      select gen_random_uuid(), ${estateId}, b.id,
-             (i / ${PER_BUILDING} + 1) || '-' || ((i % ${PER_BUILDING}) / ${PER_FLOOR} + 1) || lpad((i % ${PER_FLOOR} + 1)::text, 2, '0'),
-             (i % ${PER_BUILDING}) / ${PER_FLOOR} + 1,
-             (${textArray(AREAS)})[i % ${PER_FLOOR} + 1]::numeric(12,2),
-             'residential', 'occupied'
+      insert into units (id, estate_id, building_id, number, floor, building_area, type, state, sort_key)
+      select gen_random_uuid(), ${estateId}, b.id, x.number, x.floor,
+             (${textArray(AREAS)})[i % ${PER_FLOOR} + 1]::numeric(12,2), 'residential', 'occupied',
+             -- The same key @pm/domain's unitSortKey makes: digit runs padded to 10, floor + 1000 to 5.
+             ${naturalKey(name)} || ${SORT_KEY_SEPARATOR} || lpad(x.b::text, 10, '0') || '号楼' || ${SORT_KEY_SEPARATOR}
+               || lpad((x.floor + 1000)::text, 5, '0') || ${SORT_KEY_SEPARATOR}
+               || lpad(x.b::text, 10, '0') || '-' || lpad((x.floor * 100 + x.u)::text, 10, '0')
       from generate_series(0, ${count - 1}::int) i
-      join buildings b on b.estate_id = ${estateId} and b.name = (i / ${PER_BUILDING} + 1) || '号楼'`);
+      cross join lateral (select i / ${PER_BUILDING} + 1 as b, (i % ${PER_BUILDING}) / ${PER_FLOOR} + 1 as floor, i % ${PER_FLOOR} + 1 as u) p
+      cross join lateral (select p.b, p.floor, p.b || '-' || p.floor || lpad(p.u::text, 2, '0') as number) x
+      join buildings b on b.estate_id = ${estateId} and b.name = x.b || '号楼'`);
     // One owner per unit: a mapping table gives each unit its party id, used by both inserts below.
     await tx.execute(sql`
       create temp table seed_owner_map on commit drop as

@@ -1,4 +1,5 @@
 /** Buildings 楼栋 of an estate. */
+import { naturalKey } from '@pm/domain';
 import { type SQL, and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import { buildings, orgNodes, units } from '../db/schema';
 import { writeAudit } from '../lib/audit';
@@ -6,6 +7,7 @@ import type { StaffContext } from '../lib/context';
 import { NotFoundError } from '../lib/errors';
 import { likePattern } from '../lib/schemas';
 import { authorizeNode, inScope } from '../lib/scope';
+import { replaceSortKeyPart } from '../lib/sort-key';
 import type { PageInput } from './org';
 
 const columns = {
@@ -69,6 +71,10 @@ export async function updateBuilding({ ctx, id, input }: { ctx: StaffContext; id
   const before = await authorizeBuilding(ctx, id, 'estate:write');
   await ctx.db.transaction(async (tx) => {
     await tx.update(buildings).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(buildings.id, id));
+    if (input.name !== undefined && input.name !== before.name) {
+      // The building's name is the second part of its units' sort keys.
+      await tx.execute(sql`update ${units} set sort_key = ${replaceSortKeyPart(2, naturalKey(input.name))} where ${units.buildingId} = ${id}`);
+    }
     await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'update', entity: 'building', entityId: id, before, after: input });
   });
   return (await loadBuilding(ctx, id))!;

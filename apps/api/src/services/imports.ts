@@ -4,7 +4,7 @@
  * The file is sent again on commit, so the server keeps no state between the two steps.
  */
 import { randomUUID } from 'node:crypto';
-import { todayInShanghai } from '@pm/domain';
+import { todayInShanghai, unitSortKey } from '@pm/domain';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { buildings, estates, occupancies, orgNodes, parties, units } from '../db/schema';
@@ -240,6 +240,7 @@ export async function commitImport({ ctx, officeId, file }: { ctx: StaffContext;
         insideArea: r.insideArea || null,
         type: UNIT_TYPE[r.unitType || '住宅']!,
         state: UNIT_STATE[r.state || '空置']!,
+        sortKey: unitSortKey({ estateName: r.estate, buildingName: r.building, floor: Number(r.floor), number: r.number }),
       };
     });
     for (let i = 0; i < unitRows.length; i += 1000) await tx.insert(units).values(unitRows.slice(i, i + 1000));

@@ -1,6 +1,6 @@
 /** Organisation nodes (group → company → office) and estates, which are org nodes with property data. */
 import { randomUUID } from 'node:crypto';
-import { CHILD_KIND, type NodeKind } from '@pm/domain';
+import { CHILD_KIND, type NodeKind, naturalKey } from '@pm/domain';
 import { type SQL, and, asc, count, eq, ilike, sql } from 'drizzle-orm';
 import { buildings, estates, orgNodes, units } from '../db/schema';
 import { writeAudit } from '../lib/audit';
@@ -8,6 +8,7 @@ import type { StaffContext } from '../lib/context';
 import { NotFoundError, ValidationError } from '../lib/errors';
 import { likePattern } from '../lib/schemas';
 import { authorizeNode, inScope } from '../lib/scope';
+import { replaceSortKeyPart } from '../lib/sort-key';
 
 export interface PageInput {
   page: number;
@@ -133,7 +134,13 @@ export async function updateEstate({ ctx, id, input }: { ctx: StaffContext; id: 
   await authorizeNode(ctx.db, ctx.actor, id, 'estate:write', 'estate:read', 'estate');
   const before = await getEstate({ ctx, id });
   await ctx.db.transaction(async (tx) => {
-    if (input.name !== undefined) await tx.update(orgNodes).set({ name: input.name, updatedAt: ctx.clock.now() }).where(eq(orgNodes.id, id));
+    if (input.name !== undefined) {
+      await tx.update(orgNodes).set({ name: input.name, updatedAt: ctx.clock.now() }).where(eq(orgNodes.id, id));
+      // The estate's name is the first part of its units' sort keys.
+      if (input.name !== before.name) {
+        await tx.execute(sql`update ${units} set sort_key = ${replaceSortKeyPart(1, naturalKey(input.name))} where ${units.estateId} = ${id}`);
+      }
+    }
     if (input.kind !== undefined || input.address !== undefined) {
       await tx
         .update(estates)

@@ -1,4 +1,5 @@
 /** Units 房屋: the list with search by number, owner name or phone; detail with occupancy history. */
+import { unitSortKey } from '@pm/domain';
 import { type SQL, and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { buildings, occupancies, orgNodes, parties, units } from '../db/schema';
@@ -79,7 +80,7 @@ export async function listUnits({
   const [rows, [total]] = await Promise.all([
     baseQuery(ctx)
       .where(cond)
-      .orderBy(asc(estateNode.name), sql`length(${buildings.name})`, asc(buildings.name), asc(units.floor), sql`length(${units.number})`, asc(units.number))
+      .orderBy(asc(units.sortKey), asc(units.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     ctx.db.select({ n: count() }).from(units).where(cond),
@@ -136,9 +137,10 @@ export interface UnitInput {
 export async function createUnit({ ctx, input }: { ctx: StaffContext; input: UnitInput }) {
   const building = await authorizeBuilding(ctx, input.buildingId, 'unit:write');
   const id = await ctx.db.transaction(async (tx) => {
+    const sortKey = unitSortKey({ estateName: building.estateName, buildingName: building.name, floor: input.floor, number: input.number });
     const [row] = await tx
       .insert(units)
-      .values({ ...input, insideArea: input.insideArea ?? null, estateId: building.estateId })
+      .values({ ...input, insideArea: input.insideArea ?? null, estateId: building.estateId, sortKey })
       .returning();
     await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'create', entity: 'unit', entityId: row!.id, after: row });
     return row!.id;
@@ -148,8 +150,14 @@ export async function createUnit({ ctx, input }: { ctx: StaffContext; input: Uni
 
 export async function updateUnit({ ctx, id, input }: { ctx: StaffContext; id: string; input: Partial<Omit<UnitInput, 'buildingId'>> }) {
   const before = await authorizeUnit(ctx, id, 'unit:write');
+  const sortKey = unitSortKey({
+    estateName: before.estateName,
+    buildingName: before.buildingName,
+    floor: input.floor ?? before.floor,
+    number: input.number ?? before.number,
+  });
   await ctx.db.transaction(async (tx) => {
-    await tx.update(units).set({ ...input, updatedAt: ctx.clock.now() }).where(eq(units.id, id));
+    await tx.update(units).set({ ...input, sortKey, updatedAt: ctx.clock.now() }).where(eq(units.id, id));
     await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'update', entity: 'unit', entityId: id, before, after: input });
   });
   return getUnit({ ctx, id });

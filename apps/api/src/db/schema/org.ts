@@ -1,6 +1,9 @@
 // Organisation tree and property: group → company → office → estate (org_nodes), then buildings and units.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, index, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, customType, index, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/** Text compared byte by byte (COLLATE "C"), for sort keys whose order must not depend on the locale. */
+const byteText = customType<{ data: string }>({ dataType: () => 'text collate "C"' });
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,11 +79,15 @@ export const units = pgTable(
     insideArea: numeric('inside_area', { precision: 12, scale: 2 }),
     type: text('type', { enum: ['residential', 'shop', 'office', 'parking', 'storage'] }).notNull(),
     state: text('state', { enum: ['vacant', 'occupied', 'renovating'] }).notNull().default('vacant'),
+    /** estate · building · floor · number in natural order (@pm/domain unitSortKey): lists page by index. */
+    sortKey: byteText('sort_key').notNull(),
     ...timestamps,
   },
   (t) => [
     unique('units_building_number_uq').on(t.buildingId, t.number),
-    index('units_estate_idx').on(t.estateId, t.buildingId, t.floor, t.number),
+    index('units_sort_idx').on(t.sortKey),
+    index('units_estate_sort_idx').on(t.estateId, t.sortKey),
+    index('units_building_sort_idx').on(t.buildingId, t.sortKey),
     index('units_number_idx').on(t.number),
     check('units_area_ck', sql`${t.buildingArea} > 0 and (${t.insideArea} is null or ${t.insideArea} > 0)`),
     check('units_type_ck', sql`${t.type} in ('residential','shop','office','parking','storage')`),
