@@ -48,7 +48,7 @@ let ok = true;
 try {
   await install();
   ensureChromium();
-  await runPnpm(['turbo', 'run', 'lint', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
+  await runPnpm(['turbo', 'run', 'lint', 'lint:root', 'typecheck', '--concurrency=2', '--output-logs=errors-only']);
   await runPnpm(['turbo', 'run', 'test', '--concurrency=1']);
 } catch (e) {
   console.error(e.message);

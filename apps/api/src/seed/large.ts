@@ -45,7 +45,7 @@ export async function seedLargeEstate(db: Db, count: number, name = `大型测�
              -- The same key @pm/domain's unitSortKey makes: digit runs padded to 10, floor + 1000 to 5.
              ${naturalKey(name)} || ${SORT_KEY_SEPARATOR} || lpad(x.b::text, 10, '0') || '号楼' || ${SORT_KEY_SEPARATOR}
                || lpad((x.floor + 1000)::text, 5, '0') || ${SORT_KEY_SEPARATOR}
-               || lpad(x.b::text, 10, '0') || '-' || lpad((x.floor * 100 + x.u)::text, 10, '0')
+               || lpad(x.b::text, 10, '0') || '-' || lpad((x.floor * 100 + p.u)::text, 10, '0')
       from generate_series(0, ${count - 1}::int) i
       cross join lateral (select i / ${PER_BUILDING} + 1 as b, (i % ${PER_BUILDING}) / ${PER_FLOOR} + 1 as floor, i % ${PER_FLOOR} + 1 as u) p
       cross join lateral (select p.b, p.floor, p.b || '-' || p.floor || lpad(p.u::text, 2, '0') as number) x
