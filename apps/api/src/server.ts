@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDatabase } from './db';
+import { refreshStatistics } from './db/maintenance';
 import { loadEnv } from './env';
 import { systemClock } from './lib/context';
 import { createLogger } from './lib/logger';
@@ -25,6 +26,8 @@ if (env.SEED === 'auto' && (await isEmpty(database.db))) {
 } else {
   console.log(`using existing data in ${where}`);
 }
+// Embedded PGlite has no autovacuum: give the planner fresh statistics once per start.
+if (database.kind === 'pglite' || env.SEED === 'auto') await refreshStatistics(database.db);
 
 const app = createApp({
   db: database.db,

@@ -14,6 +14,7 @@ describe('property browsing', () => {
   it('pages through units in a stable natural order with the total', async () => {
     const p1 = await s.call('GET', `/units?estateId=${s.ids.estate1}&pageSize=5`, { cookie: manager });
     expect(p1.data.total).toBe(1008);
+    expect(p1.data.totalCapped).toBe(false);
     expect(p1.data.items.map((u: any) => u.number)).toEqual(['1-101', '1-102', '1-103', '1-104', '1-201']);
     const p2 = await s.call('GET', `/units?estateId=${s.ids.estate1}&pageSize=5&page=2`, { cookie: manager });
     expect(p2.data.items[0].number).toBe('1-202');

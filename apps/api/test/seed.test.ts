@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../src/db/schema';
 import { seedLargeEstate } from '../src/seed/large';
+import { COUNT_CAP } from '../src/services/units';
 import { type Suite, setupSuite } from './harness';
 
 let s: Suite;
@@ -29,5 +30,14 @@ describe('large-estate seed', () => {
     expect(page.data.total).toBe(250);
     expect(page.data.items.map((u: any) => u.number)).toEqual(['1-2904', '1-3001', '1-3002', '1-3003', '1-3004']);
     expect(page.data.items[0].owners).toHaveLength(1);
+  });
+
+  it('caps the unit count at 10,000 and says so', async () => {
+    await seedLargeEstate(s.db, COUNT_CAP + 5, '超大小区');
+    const manager = await s.loginStaff('manager');
+    const all = await s.call('GET', '/units?pageSize=1', { cookie: manager });
+    expect(all.data).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    const last = await s.call('GET', `/units?q=${encodeURIComponent('%')}&pageSize=1`, { cookie: manager });
+    expect(last.data.totalCapped).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { openDatabase } from '../db';
+import { refreshStatistics } from '../db/maintenance';
 import { loadEnv } from '../env';
 import { MIGRATIONS_DIR } from '../paths';
 import { isEmpty, seedDemo } from './demo';
@@ -33,4 +34,5 @@ if (units > 0) {
   console.log(`seed_ms: ${ms}`);
   console.log(`seed_units_per_s: ${Math.round((units / ms) * 1000)}`);
 }
+await refreshStatistics(database.db);
 await database.close();

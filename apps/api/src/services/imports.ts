@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { todayInShanghai, unitSortKey } from '@pm/domain';
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
+import { refreshStatistics } from '../db/maintenance';
 import { buildings, estates, occupancies, orgNodes, parties, units } from '../db/schema';
 import { writeAudit } from '../lib/audit';
 import type { StaffContext } from '../lib/context';
@@ -278,5 +279,7 @@ export async function commitImport({ ctx, officeId, file }: { ctx: StaffContext;
     for (let i = 0; i < occ.length; i += 1000) await tx.insert(occupancies).values(occ.slice(i, i + 1000));
     await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'import', entity: 'org_node', entityId: office.id, after: summary });
   });
+  // Thousands of new rows at once: statistics now, not whenever autovacuum (if any) gets to it.
+  await refreshStatistics(ctx.db);
   return { summary };
 }

@@ -16,6 +16,8 @@ export type UnitState = 'vacant' | 'occupied' | 'renovating';
 
 const estateNode = alias(orgNodes, 'estate_node');
 const MAX_PARTY_MATCHES = 2000;
+/** Unit lists report an exact total up to this many, then "10,000+" (totalCapped). */
+export const COUNT_CAP = 10_000;
 const columns = {
   id: units.id,
   estateId: units.estateId,
@@ -83,13 +85,21 @@ export async function listUnits({
       .orderBy(asc(units.sortKey), asc(units.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    ctx.db.select({ n: count() }).from(units).where(cond),
+    // Counting 100,000 rows on every page costs more than the page itself: count up to a cap, and say so.
+    ctx.db.select({ n: count() }).from(ctx.db.select({ one: sql`1` }).from(units).where(cond).limit(COUNT_CAP + 1).as('capped')),
   ]);
   const owners = await ownersOf(
     ctx,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => ({ ...r, owners: owners.get(r.id) ?? [] })), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  const n = total?.n ?? 0;
+  return {
+    items: rows.map((r) => ({ ...r, owners: owners.get(r.id) ?? [] })),
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }
 
 /** Loads a unit the actor may act on with `permission`; 404 when it is outside what they may read. */

@@ -12,6 +12,8 @@ type Json<T> = InferRequestType<T> extends { json: infer J } ? J : never;
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** true: there are more than `total` (the API caps big counts). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -18,7 +18,7 @@ export async function listAllUnitsOfBuilding(buildingId: string): Promise<Unit[]
   for (let page = 1; ; page++) {
     const res = await listUnits({ buildingId, page, pageSize });
     all.push(...res.items);
-    if (res.items.length === 0 || all.length >= res.total) return all;
+    if (res.items.length < pageSize || (!res.totalCapped && all.length >= res.total)) return all;
   }
 }
 

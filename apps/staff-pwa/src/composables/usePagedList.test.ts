@@ -27,6 +27,23 @@ describe('usePagedList', () => {
     expect(fetchPage.mock.calls.map((c) => c[0])).toEqual([1, 2, 3]);
   });
 
+  it('with a capped total keeps loading past it until a short page', async () => {
+    // 50 rows exist but the API counts only up to 30 and says so.
+    const fetchPage = vi.fn(async (page: number): Promise<Paged<number>> => {
+      const start = (page - 1) * 20;
+      const items = Array.from({ length: Math.max(0, Math.min(20, 50 - start)) }, (_, i) => start + i);
+      return { items, total: 30, totalCapped: true, page, pageSize: 20 };
+    });
+    const list = usePagedList(fetchPage, 20);
+    await list.load();
+    await list.load();
+    expect(list.finished.value).toBe(false);
+    expect(list.totalCapped.value).toBe(true);
+    await list.load();
+    expect(list.items.value).toHaveLength(50);
+    expect(list.finished.value).toBe(true);
+  });
+
   it('an empty first page is finished and loaded', async () => {
     const list = usePagedList(pages(0, 20));
     await list.load();

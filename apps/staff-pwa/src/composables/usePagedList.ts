@@ -9,6 +9,8 @@ import type { Paged } from '../api/types';
 export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<Paged<T>>, pageSize = 20) {
   const items = shallowRef<T[]>([]) as Ref<T[]>;
   const total = ref(0);
+  /** The API counted only up to `total` and there are more (large unit lists say "10000+"). */
+  const totalCapped = ref(false);
   const loading = ref(false);
   const finished = ref(false);
   const error = ref(false);
@@ -32,8 +34,10 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
       page += 1;
       items.value = [...items.value, ...res.items];
       total.value = res.total;
+      totalCapped.value = res.totalCapped === true;
       loaded.value = true;
-      finished.value = res.items.length === 0 || items.value.length >= res.total;
+      // A capped total is a lower bound: then only a short page means the end.
+      finished.value = res.items.length === 0 || (res.totalCapped ? res.items.length < pageSize : items.value.length >= res.total);
     } catch (e) {
       if (gen !== generation) return;
       lastError.value = e;
@@ -49,6 +53,7 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
     page = 0;
     items.value = [];
     total.value = 0;
+    totalCapped.value = false;
     finished.value = false;
     error.value = false;
     loaded.value = false;
@@ -56,5 +61,5 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
     return load();
   }
 
-  return { items, total, loading, finished, error, lastError, loaded, load, reset };
+  return { items, total, totalCapped, loading, finished, error, lastError, loaded, load, reset };
 }
