@@ -7,14 +7,13 @@ import { eq } from 'drizzle-orm';
 import { residentAccounts } from '../db/schema';
 import type { AppEnv } from '../lib/hono';
 import { UnauthenticatedError } from '../lib/errors';
-import { RESIDENT_COOKIE, STAFF_COOKIE, findSession } from '../services/auth/sessions';
-import { loadStaffActor } from '../services/auth/staff-actor';
+import { RESIDENT_COOKIE, STAFF_COOKIE, findSession, hashToken } from '../services/auth/sessions';
+import { loadStaffActorBySession } from '../services/auth/staff-actor';
 
 export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   const { db, clock } = c.var.deps;
   const token = getCookie(c, STAFF_COOKIE);
-  const staffId = token ? await findSession(db, clock, 'staff', token) : undefined;
-  const actor = staffId ? await loadStaffActor(db, staffId) : undefined;
+  const actor = token ? await loadStaffActorBySession(db, hashToken(token), clock.now()) : undefined;
   if (!actor) throw new UnauthenticatedError();
   c.set('staff', actor);
   await next();

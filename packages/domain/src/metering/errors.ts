@@ -6,6 +6,7 @@ export type MeteringErrorReason =
   | 'INVALID_DIGITS'
   | 'INVALID_MULTIPLIER'
   | 'INVALID_READING'
+  | 'INVALID_KIND'
   | 'NEGATIVE_USAGE'
   | 'NOT_A_ROLLOVER'
   | 'INVALID_HISTORY'

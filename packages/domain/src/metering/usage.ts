@@ -2,7 +2,7 @@ import DecimalJs from 'decimal.js';
 import { add, type Decimal, multiply, subtract } from '../money';
 import { normalize } from '../money/decimal';
 import { checkDigits, dialSize } from './dial';
-import { MeteringError } from './errors';
+import { MeteringError, preview } from './errors';
 import { checkMultiplier } from './multiplier';
 import { readingValue } from './parseReading';
 
@@ -72,6 +72,11 @@ function notNegative(value: Decimal, message: string, details: Record<string, un
 
 /** The exact (unrounded) usage; throws like `usage`. */
 export function exactUsage(input: UsageInput): Decimal {
+  if (input === null || typeof input !== 'object' || !(USAGE_KINDS as readonly unknown[]).includes(input.kind)) {
+    throw new MeteringError('INVALID_KIND', `usage kind must be one of ${USAGE_KINDS.join(', ')}`, {
+      kind: preview((input as { kind?: unknown } | null)?.kind),
+    });
+  }
   const digits = input.kind === 'rollover' ? checkDigits(input.digits) : input.digits === undefined ? null : checkDigits(input.digits);
   const multiplier = checkMultiplier(input.multiplier);
   const previous = readingValue(input.previous, digits, 'previous');
@@ -116,9 +121,7 @@ export function exactUsage(input: UsageInput): Decimal {
       return add(multiply(oldPart, multiplier), multiply(newPart, newMultiplier));
     }
     default:
-      throw new MeteringError('INVALID_READING', `unknown usage kind ${String((input as { kind: unknown }).kind)}`, {
-        field: 'kind',
-      });
+      throw new MeteringError('INVALID_KIND', 'unknown usage kind');
   }
 }
 
@@ -131,7 +134,7 @@ export function exactUsage(input: UsageInput): Decimal {
  * Never negative: throws `MeteringError` NEGATIVE_USAGE for a normal usage with current < previous (decide
  * first, with `checkReading`, whether that is a rollover, a replacement or a misread), NOT_A_ROLLOVER for
  * a rollover whose current is not below previous, INVALID_READING / INVALID_DIGITS / INVALID_MULTIPLIER for
- * malformed input.
+ * malformed input, INVALID_KIND for an unknown kind.
  */
 export function usage(input: UsageInput): string {
   return toUsageString(exactUsage(input));
