@@ -3,3 +3,4 @@ export * from './org/scope';
 export * from './money';
 export * from './time/shanghai';
 export * from './property/sort-key';
+export * from './metering';
