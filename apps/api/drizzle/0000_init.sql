@@ -168,6 +168,84 @@ CREATE TABLE "staff_accounts" (
 	CONSTRAINT "staff_username_uq" UNIQUE("username")
 );
 --> statement-breakpoint
+CREATE TABLE "meter_shares" (
+	"meter_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	CONSTRAINT "meter_shares_meter_id_unit_id_pk" PRIMARY KEY("meter_id","unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "meters" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid,
+	"scope" text NOT NULL,
+	"type" text NOT NULL,
+	"serial" text NOT NULL,
+	"code" text,
+	"multiplier" numeric(12, 4) DEFAULT '1' NOT NULL,
+	"digits" integer NOT NULL,
+	"install_date" date,
+	"initial_reading" numeric(14, 3) DEFAULT '0' NOT NULL,
+	"state" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "meters_code_uq" UNIQUE("code"),
+	CONSTRAINT "meters_estate_serial_uq" UNIQUE("estate_id","type","serial"),
+	CONSTRAINT "meters_digits_ck" CHECK ("meters"."digits" between 4 and 10),
+	CONSTRAINT "meters_multiplier_ck" CHECK ("meters"."multiplier" > 0),
+	CONSTRAINT "meters_scope_unit_ck" CHECK (("meters"."scope" = 'unit') = ("meters"."unit_id" is not null))
+);
+--> statement-breakpoint
+CREATE TABLE "reading_routes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"period" text NOT NULL,
+	"name" text NOT NULL,
+	"reader_id" uuid NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reading_routes_period_ck" CHECK ("reading_routes"."period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$')
+);
+--> statement-breakpoint
+CREATE TABLE "readings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"meter_id" uuid NOT NULL,
+	"route_id" uuid,
+	"period" text NOT NULL,
+	"value" numeric(14, 3) NOT NULL,
+	"previous" numeric(14, 3) NOT NULL,
+	"usage" numeric(18, 4),
+	"kind" text,
+	"flags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"explanation" text,
+	"status" text NOT NULL,
+	"note" text,
+	"reader_id" uuid NOT NULL,
+	"taken_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"supersedes_id" uuid,
+	CONSTRAINT "readings_period_ck" CHECK ("readings"."period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+	CONSTRAINT "readings_value_ck" CHECK ("readings"."value" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "route_meters" (
+	"route_id" uuid NOT NULL,
+	"meter_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	CONSTRAINT "route_meters_route_id_meter_id_pk" PRIMARY KEY("route_id","meter_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sync_commands" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"type" text NOT NULL,
+	"device_id" text NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status" text NOT NULL,
+	"result" jsonb
+);
+--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_id_org_nodes_id_fk" FOREIGN KEY ("id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_office_id_org_nodes_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -186,6 +264,19 @@ ALTER TABLE "unit_invites" ADD CONSTRAINT "unit_invites_used_by_resident_account
 ALTER TABLE "grants" ADD CONSTRAINT "grants_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_node_id_org_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_home_node_id_org_nodes_id_fk" FOREIGN KEY ("home_node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meters" ADD CONSTRAINT "meters_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meters" ADD CONSTRAINT "meters_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_reader_id_staff_accounts_id_fk" FOREIGN KEY ("reader_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "readings" ADD CONSTRAINT "readings_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "readings" ADD CONSTRAINT "readings_route_id_reading_routes_id_fk" FOREIGN KEY ("route_id") REFERENCES "public"."reading_routes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "readings" ADD CONSTRAINT "readings_reader_id_staff_accounts_id_fk" FOREIGN KEY ("reader_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_route_id_reading_routes_id_fk" FOREIGN KEY ("route_id") REFERENCES "public"."reading_routes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_commands" ADD CONSTRAINT "sync_commands_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id","at");--> statement-breakpoint
 CREATE INDEX "auth_attempts_key_at_idx" ON "auth_attempts" USING btree ("key","at");--> statement-breakpoint
 CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
@@ -204,4 +295,8 @@ CREATE INDEX "parties_phone_idx" ON "parties" USING btree ("phone");--> statemen
 CREATE INDEX "parties_name_idx" ON "parties" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "resident_bindings_live_uq" ON "resident_bindings" USING btree ("resident_id","unit_id") WHERE "resident_bindings"."revoked_at" is null;--> statement-breakpoint
 CREATE INDEX "resident_bindings_unit_idx" ON "resident_bindings" USING btree ("unit_id");--> statement-breakpoint
-CREATE INDEX "grants_staff_idx" ON "grants" USING btree ("staff_id");
+CREATE INDEX "grants_staff_idx" ON "grants" USING btree ("staff_id");--> statement-breakpoint
+CREATE INDEX "meters_unit_idx" ON "meters" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "reading_routes_reader_idx" ON "reading_routes" USING btree ("reader_id","period");--> statement-breakpoint
+CREATE INDEX "readings_meter_period_idx" ON "readings" USING btree ("meter_id","period","taken_at");--> statement-breakpoint
+CREATE INDEX "readings_route_idx" ON "readings" USING btree ("route_id");

@@ -13,6 +13,8 @@ import { authRouter } from './routes/auth/auth.routes';
 import { renderDocsPage } from './routes/docs';
 import { healthRouter } from './routes/health/health.routes';
 import { importsRouter } from './routes/imports/imports.routes';
+import { meteringRouter } from './routes/metering/metering.routes';
+import { syncRouter } from './routes/sync/sync.routes';
 import { orgRouter } from './routes/org/org.routes';
 import { partiesRouter } from './routes/parties/parties.routes';
 import { residentRouter } from './routes/resident/resident.routes';
@@ -40,7 +42,9 @@ function apiRoutes() {
     .route('/', partiesRouter)
     .route('/', staffRouter)
     .route('/', residentRouter)
-    .route('/', importsRouter);
+    .route('/', importsRouter)
+    .route('/', meteringRouter)
+    .route('/', syncRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

@@ -4,6 +4,9 @@
  * A new endpoint is one new row. Actors: anonymous, a resident (bound to a different unit), every staff
  * role of 西湖管理处 (office 1), and the office manager of the other office (滨江管理处).
  */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { readingRoutes, routeMeters } from '../src/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplateWorkbook } from './xlsx';
 import { makeStaff } from './factories';
@@ -220,6 +223,51 @@ const ROWS: Row[] = [
     path: (i) => `/imports/units/preview?officeId=${i.office1}`,
     raw: () => buildTemplateWorkbook([['翠湖花园', '住宅', '', '99栋', '99-101', 1, 88.5, '', '住宅', '空置', '', '', '']]),
     expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'list meters (probe: 1-101 water meter)',
+    method: 'GET',
+    path: () => '/meters?code=PM-W-1-101',
+    probe: (d) => d.total === 1,
+    expect: { ...STAFF_ONLY, default: 'some', cashier: 'none', manager2: 'none' },
+  },
+  {
+    name: 'register a meter in estate 1',
+    method: 'POST',
+    path: () => '/meters',
+    body: (s, a) => ({ estateId: s.ids.estate1, scope: 'master', type: 'electricity', serial: `M-${a}-${++seq}`, digits: 6 }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'assign a reading route in estate 1',
+    method: 'POST',
+    path: () => '/reading-routes',
+    body: (s, a) => ({ estateId: s.ids.estate1, period: '2026-12', name: `路线${a}${++seq}`, readerId: s.ids.staff.reader1, buildingIds: [s.ids.building1] }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'list reading routes (probe: reader1’s seeded route)',
+    method: 'GET',
+    path: () => '/reading-routes',
+    probe: (d) => d.items.some((r: any) => r.name === '1栋 水电表'),
+    expect: { ...STAFF_ONLY, default: 'some', cashier: 'none', manager2: 'none' },
+  },
+  {
+    name: 'push a reading on reader1’s route (others: rejected per command, never applied)',
+    method: 'POST',
+    path: () => '/sync/commands',
+    body: async (s) => {
+      const [r] = await s.db
+        .select({ meterId: routeMeters.meterId, routeId: readingRoutes.id, period: readingRoutes.period })
+        .from(routeMeters)
+        .innerJoin(readingRoutes, eq(readingRoutes.id, routeMeters.routeId))
+        .where(eq(readingRoutes.name, '1栋 水电表'))
+        .limit(1);
+      const payload = { meterId: r!.meterId, routeId: r!.routeId, period: r!.period, value: '1' };
+      return { deviceId: 'matrix', commands: [{ id: randomUUID(), type: 'reading.record', at: new Date().toISOString(), payload }] };
+    },
+    probe: (d) => d.results[0].status === 'applied',
+    expect: { ...STAFF_ONLY, default: 'none', reader1: 'some' },
   },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {

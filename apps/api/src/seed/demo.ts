@@ -4,10 +4,25 @@
  * and resident phones. Deterministic: the same data every time. Written in a handful of batched inserts.
  */
 import { randomUUID } from 'node:crypto';
-import { type Role, unitSortKey } from '@pm/domain';
+import { type Role, periodOf, shiftPeriod, unitSortKey } from '@pm/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
-import { buildings, estates, grants, occupancies, orgNodes, parties, residentAccounts, residentBindings, staffAccounts, units } from '../db/schema';
+import {
+  buildings,
+  estates,
+  grants,
+  meters,
+  occupancies,
+  orgNodes,
+  parties,
+  readingRoutes,
+  readings,
+  residentAccounts,
+  residentBindings,
+  routeMeters,
+  staffAccounts,
+  units,
+} from '../db/schema';
 import { writeAudit } from '../lib/audit';
 import { hashPassword } from '../lib/password';
 import { personName, phoneFor, rng } from './names';
@@ -212,6 +227,61 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
 
     const [zhang] = await tx.insert(residentAccounts).values({ phone: '13800138000', name: '张伟' }).returning();
     await tx.insert(residentBindings).values({ residentId: zhang!.id, unitId: unitZhang.id!, relation: 'owner', via: 'seed' });
+
+    // Meters: a cold-water and an electricity meter for every home in 翠湖花园 1栋 and 2栋, three approved
+    // months of history, and this month's route for reader1 (1栋's meters).
+    const reader = staffRows.find((x) => x.username === 'reader1')!;
+    const period = periodOf(new Date());
+    const pastPeriods = [3, 2, 1].map((back) => shiftPeriod(period, -back));
+    const meterRows: (typeof meters.$inferInsert)[] = [];
+    const readingRows: (typeof readings.$inferInsert)[] = [];
+    const metered = unitRows.filter((u) => u.estateId === estate1.id && /^[12]-/.test(u.number));
+    for (const u of metered) {
+      for (const type of ['cold_water', 'electricity'] as const) {
+        const id = randomUUID();
+        const water = type === 'cold_water';
+        meterRows.push({
+          id,
+          estateId: estate1.id,
+          unitId: u.id!,
+          scope: 'unit',
+          type,
+          serial: `${water ? 'W' : 'E'}${u.number.replace('-', '')}`,
+          code: `PM-${water ? 'W' : 'E'}-${u.number}`,
+          multiplier: '1',
+          digits: water ? 5 : 6,
+          initialReading: '0',
+          installDate: '2018-06-01',
+        });
+        let value = Math.floor(r() * (water ? 800 : 9000)) + 100;
+        for (const p of pastPeriods) {
+          const usage = water ? 8 + Math.floor(r() * 10) : 120 + Math.floor(r() * 150);
+          const previous = value;
+          value += usage;
+          readingRows.push({
+            id: randomUUID(),
+            meterId: id,
+            period: p,
+            value: String(value),
+            previous: String(previous),
+            usage: String(usage),
+            kind: 'normal',
+            status: 'approved',
+            readerId: reader.id,
+            takenAt: new Date(`${p}-25T02:00:00Z`),
+          });
+        }
+      }
+    }
+    await insertBatched(meterRows, 1000, (batch) => tx.insert(meters).values(batch));
+    await insertBatched(readingRows, 1000, (batch) => tx.insert(readings).values(batch));
+    const [route] = await tx
+      .insert(readingRoutes)
+      .values({ estateId: estate1.id, period, name: '1栋 水电表', readerId: reader.id, createdBy: reader.id })
+      .returning();
+    const building1 = buildingRows.find((b) => b.estateId === estate1.id && b.name === '1栋')!;
+    const onRoute = meterRows.filter((m) => metered.find((u) => u.id === m.unitId)?.buildingId === building1.id);
+    await tx.insert(routeMeters).values(onRoute.map((m, i) => ({ routeId: route!.id, meterId: m.id!, position: i + 1 })));
 
     await writeAudit(tx, { kind: 'system' }, undefined, { action: 'seed', entity: 'org_node', entityId: group.id, after: { units: unitRows.length } });
     return { estates: 3, buildings: buildingRows.length, units: unitRows.length, parties: partyRows.length, staff: staffRows.length };

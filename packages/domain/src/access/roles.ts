@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'binding:write',
   'import:write',
   'audit:read',
+  'meter:read',
+  'meter:write',
+  'reading:write',
+  'reading:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,10 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   group_admin: MANAGE,
   company_manager: MANAGE,
   office_manager: MANAGE,
-  customer_service: [...READ_PROPERTY, 'party:write', 'occupancy:write', 'binding:read', 'binding:write'],
+  customer_service: [...READ_PROPERTY, 'party:write', 'occupancy:write', 'binding:read', 'binding:write', 'meter:read', 'reading:review'],
   cashier: READ_PROPERTY,
-  technician: ['org:read', 'estate:read', 'unit:read'],
-  meter_reader: ['org:read', 'estate:read', 'unit:read'],
+  technician: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
+  meter_reader: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
 };
 
 /** Higher rank may grant roles of equal or lower rank. Managers outrank front-line roles, which are peers. */

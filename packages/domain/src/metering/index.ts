@@ -36,5 +36,5 @@ export {
 } from './checkReading';
 export { compareReadings, supersedes } from './supersedes';
 export { currentReading } from './currentReading';
-export { isPeriod, periodOf } from './period';
+export { isPeriod, periodOf, shiftPeriod } from './period';
 export { type ShareUnit, sharedUsageShares, type UsageShare } from './sharedUsageShares';

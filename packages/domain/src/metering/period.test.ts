@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeteringError } from './errors';
-import { isPeriod, periodOf } from './period';
+import { isPeriod, periodOf, shiftPeriod } from './period';
 
 function reasonOf(run: () => unknown): string | undefined {
   try {
@@ -76,5 +76,20 @@ describe('isPeriod', () => {
 
   it.each(['2025-13', '2025-00', '2025-1', '25-01', '0999-01', '2025-01-01', '2025/01', ' 2025-01', 202501, null])('refuses %j', (value) => {
     expect(isPeriod(value)).toBe(false);
+  });
+});
+
+describe('shiftPeriod', () => {
+  it('moves across year ends both ways', () => {
+    expect(shiftPeriod('2026-01', -1)).toBe('2025-12');
+    expect(shiftPeriod('2025-12', 1)).toBe('2026-01');
+    expect(shiftPeriod('2026-11', -14)).toBe('2025-09');
+    expect(shiftPeriod('2026-11', 0)).toBe('2026-11');
+  });
+  it('is undone by the opposite shift', () => {
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -600, max: 600 }), (y, m, k) => {
+      const p = `${y}-${String(m).padStart(2, '0')}`;
+      return shiftPeriod(shiftPeriod(p, k), -k) === p;
+    }));
   });
 });

@@ -65,3 +65,11 @@ export function periodOf(date: Date | string, tz: string = BUSINESS_TZ): string 
   }
   return period;
 }
+
+/** The period `months` months after (or, negative, before) `period`: shiftPeriod('2026-01', -1) = '2025-12'. */
+export function shiftPeriod(period: string, months: number): string {
+  if (!isPeriod(period) || !Number.isInteger(months)) throw new TypeError(`not a period or month count: ${period}, ${months}`);
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -4,3 +4,4 @@ export * from './org';
 export * from './parties';
 export * from './residents';
 export * from './staff';
+export * from './metering';

@@ -1,0 +1,140 @@
+// Meters 仪表, reading routes 抄表路线 and readings 读数 (append-only, client-made ids), plus the log of
+// applied sync commands that makes every offline command idempotent.
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { estates, units } from './org';
+import { staffAccounts } from './staff';
+
+export const meters = pgTable(
+  'meters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    estateId: uuid('estate_id')
+      .notNull()
+      .references(() => estates.id),
+    /** The unit a unit meter measures; null for shared/master meters (see meter_shares). */
+    unitId: uuid('unit_id').references(() => units.id),
+    scope: text('scope', { enum: ['unit', 'shared', 'master'] }).notNull(),
+    type: text('type', { enum: ['cold_water', 'hot_water', 'electricity', 'gas'] }).notNull(),
+    serial: text('serial').notNull(),
+    /** What the QR/bar code on the meter says; typed or scanned to find it. */
+    code: text('code'),
+    multiplier: numeric('multiplier', { precision: 12, scale: 4 }).notNull().default('1'),
+    digits: integer('digits').notNull(),
+    installDate: date('install_date', { mode: 'string' }),
+    initialReading: numeric('initial_reading', { precision: 14, scale: 3 }).notNull().default('0'),
+    state: text('state', { enum: ['active', 'replaced'] }).notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('meters_code_uq').on(t.code),
+    unique('meters_estate_serial_uq').on(t.estateId, t.type, t.serial),
+    index('meters_unit_idx').on(t.unitId),
+    check('meters_digits_ck', sql`${t.digits} between 4 and 10`),
+    check('meters_multiplier_ck', sql`${t.multiplier} > 0`),
+    check('meters_scope_unit_ck', sql`(${t.scope} = 'unit') = (${t.unitId} is not null)`),
+  ],
+);
+
+/** The units a shared meter serves (公摊). */
+export const meterShares = pgTable(
+  'meter_shares',
+  {
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.meterId, t.unitId] })],
+);
+
+export const readingRoutes = pgTable(
+  'reading_routes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    estateId: uuid('estate_id')
+      .notNull()
+      .references(() => estates.id),
+    period: text('period').notNull(),
+    name: text('name').notNull(),
+    readerId: uuid('reader_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reading_routes_reader_idx').on(t.readerId, t.period),
+    check('reading_routes_period_ck', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+export const routeMeters = pgTable(
+  'route_meters',
+  {
+    routeId: uuid('route_id')
+      .notNull()
+      .references(() => readingRoutes.id),
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.routeId, t.meterId] })],
+);
+
+/**
+ * Readings are append-only: the id is made on the phone and doubles as the idempotency key. A correction
+ * or a second reading of the same meter in a period is a new row that supersedes the older one.
+ */
+export const readings = pgTable(
+  'readings',
+  {
+    id: uuid('id').primaryKey(),
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id),
+    routeId: uuid('route_id').references(() => readingRoutes.id),
+    period: text('period').notNull(),
+    value: numeric('value', { precision: 14, scale: 3 }).notNull(),
+    previous: numeric('previous', { precision: 14, scale: 3 }).notNull(),
+    usage: numeric('usage', { precision: 18, scale: 4 }),
+    kind: text('kind', { enum: ['normal', 'rollover', 'replaced'] }),
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    explanation: text('explanation'),
+    status: text('status', { enum: ['pending_review', 'approved', 'sent_back'] }).notNull(),
+    note: text('note'),
+    readerId: uuid('reader_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    /** When it was read, by the phone's clock; received_at is when the server got it. */
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    supersedesId: uuid('supersedes_id'),
+  },
+  (t) => [
+    index('readings_meter_period_idx').on(t.meterId, t.period, t.takenAt),
+    index('readings_route_idx').on(t.routeId),
+    check('readings_period_ck', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('readings_value_ck', sql`${t.value} >= 0`),
+  ],
+);
+
+/** Every offline command the server has applied, by its client-made id: a replay answers from here. */
+export const syncCommands = pgTable('sync_commands', {
+  id: uuid('id').primaryKey(),
+  type: text('type').notNull(),
+  deviceId: text('device_id').notNull(),
+  staffId: uuid('staff_id')
+    .notNull()
+    .references(() => staffAccounts.id),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
+  result: jsonb('result'),
+});

@@ -1,0 +1,88 @@
+/**
+ * The staff app's IndexedDB database (`pm-staff`, Dexie). Generic offline machinery lives here: the
+ * `outbox` of commands waiting for (or done with) the server and the `blobs` (photos) that go with them.
+ * Feature tables (meter routes, cached work orders…) are added by later schema versions — never edit a
+ * published `version(n)`, add `version(n + 1)` with the full table list.
+ *
+ * See README.md beside this file for the protocol and the life of a command.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+export type CommandStatus = 'pending' | 'syncing' | 'synced' | 'rejected';
+export const COMMAND_STATUSES: readonly CommandStatus[] = ['pending', 'syncing', 'synced', 'rejected'];
+
+/** Why the server (or a whole-batch 4xx) refused a command. `current` is the server's current state, if sent. */
+export interface Rejection {
+  code: string;
+  message: string;
+  /** The server's current state of the thing the command was about (e.g. the work order), if sent. */
+  current?: unknown;
+  /** The server's error details (`reason.details` or a batch error's `error.details`), if sent. */
+  details?: unknown;
+}
+
+/** JSON-compatible value (what goes over the wire in `payload` and comes back in `result`). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface OutboxCommand<P = unknown, R = unknown> {
+  /** Client-made UUID, also the server's idempotency key. */
+  id: string;
+  /** What to do, e.g. `reading.record`, `workorder.transition`. */
+  type: string;
+  payload: P;
+  /** ISO time the user did it on the phone (kept even when it syncs hours later). */
+  at: string;
+  /** ISO time it was put in the outbox (the sending order). */
+  createdAt: string;
+  status: CommandStatus;
+  /** How many times it was sent without a definite answer. */
+  attempts: number;
+  /** ms epoch; not sent before this (backoff). */
+  nextAttemptAt: number;
+  lastError: string | null;
+  /** The stored row the server returned (applied or duplicate). */
+  result: R | null;
+  rejection: Rejection | null;
+  /** ISO time the server confirmed it. */
+  syncedAt: string | null;
+  /** Free grouping for the UI, e.g. a meter route id. */
+  group?: string;
+}
+
+export interface OutboxBlob {
+  /** Client-made UUID; the server stores the same file for the same id (idempotent PUT). */
+  id: string;
+  commandId: string;
+  blob: Blob;
+  contentType: string;
+  /** ISO time the server accepted it; null while waiting. */
+  uploadedAt: string | null;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export const DB_NAME = 'pm-staff';
+
+export class StaffDb extends Dexie {
+  outbox!: EntityTable<OutboxCommand, 'id'>;
+  blobs!: EntityTable<OutboxBlob, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    // 'strict': Chrome only reports a write transaction complete once it is flushed to disk, so a command
+    // whose enqueue resolved survives a crash or a killed tab.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      outbox: 'id, status, type, group, createdAt, [status+createdAt], [group+status]',
+      blobs: 'id, commandId',
+    });
+  }
+}
+
+let shared: StaffDb | null = null;
+
+/** The app's one database (opened lazily). */
+export function getDb(): StaffDb {
+  shared ??= new StaffDb();
+  return shared;
+}
