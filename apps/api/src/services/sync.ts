@@ -8,7 +8,7 @@
  *   the phone shows it and never retries it.
  */
 import { READING_EXPLANATIONS, type ReadingExplanation, checkReading } from '@pm/domain';
-import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db';
 import { readingRoutes, readings, routeMeters, syncCommands } from '../db/schema';
@@ -171,7 +171,7 @@ async function recordReading(outer: StaffContext, tx: Tx, commandId: string, at:
   const [before] = await tx
     .select({ id: readings.id })
     .from(readings)
-    .where(and(eq(readings.meterId, p.meterId), eq(readings.period, p.period), sql`${readings.takenAt} <= ${new Date(at)}`))
+    .where(and(eq(readings.meterId, p.meterId), eq(readings.period, p.period), lte(readings.takenAt, new Date(at))))
     .orderBy(desc(readings.takenAt), desc(readings.id))
     .limit(1);
   const [row] = await tx
