@@ -196,6 +196,17 @@ CREATE TABLE "meters" (
 	CONSTRAINT "meters_scope_unit_ck" CHECK (("meters"."scope" = 'unit') = ("meters"."unit_id" is not null))
 );
 --> statement-breakpoint
+CREATE TABLE "photos" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"command_id" uuid NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "photos_size_ck" CHECK ("photos"."size" between 1 and 5242880)
+);
+--> statement-breakpoint
 CREATE TABLE "reading_routes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"estate_id" uuid NOT NULL,
@@ -268,6 +279,8 @@ ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_meter_id_meters_id_fk" F
 ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meters" ADD CONSTRAINT "meters_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meters" ADD CONSTRAINT "meters_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "photos" ADD CONSTRAINT "photos_command_id_sync_commands_id_fk" FOREIGN KEY ("command_id") REFERENCES "public"."sync_commands"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "photos" ADD CONSTRAINT "photos_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_reader_id_staff_accounts_id_fk" FOREIGN KEY ("reader_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -297,6 +310,7 @@ CREATE UNIQUE INDEX "resident_bindings_live_uq" ON "resident_bindings" USING btr
 CREATE INDEX "resident_bindings_unit_idx" ON "resident_bindings" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "grants_staff_idx" ON "grants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "meters_unit_idx" ON "meters" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "photos_command_idx" ON "photos" USING btree ("command_id");--> statement-breakpoint
 CREATE INDEX "reading_routes_reader_idx" ON "reading_routes" USING btree ("reader_id","period");--> statement-breakpoint
 CREATE INDEX "readings_meter_period_idx" ON "readings" USING btree ("meter_id","period","taken_at");--> statement-breakpoint
 CREATE INDEX "readings_route_idx" ON "readings" USING btree ("route_id");

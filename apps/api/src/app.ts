@@ -94,8 +94,12 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  app.use('/api/imports/*', bodyLimit({ maxSize: 10 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'file larger than 10 MB'), 413) }));
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'request body larger than 1 MB'), 413) }));
+  // One body limit per request, by path: files may be larger than JSON, nothing is unbounded.
+  const limit = (mb: number) => bodyLimit({ maxSize: mb * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', `request body larger than ${mb} MB`), 413) });
+  const [importLimit, photoLimit, jsonLimit] = [limit(10), limit(6), limit(1)];
+  app.use('/api/*', (c, next) =>
+    (c.req.path.startsWith('/api/imports/') ? importLimit : c.req.path.startsWith('/api/sync/blobs/') ? photoLimit : jsonLimit)(c, next),
+  );
 
   app.route('/api', apiRoutes());
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { periodOf } from '@pm/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readings } from '../src/db/schema';
+import { photos, readings } from '../src/db/schema';
 import { type Suite, setupSuite } from './harness';
 
 let s: Suite;
@@ -159,5 +159,45 @@ describe('POST /sync/commands', () => {
     expect(res.data.results.map((r: any) => r.reason?.code ?? r.status)).toEqual(['unknown_command_type', 'invalid_command', 'reading_invalid', 'applied']);
     expect(res.data.results[1].reason.details[0].path).toBe('period');
     for (const c of [unknownType, badPeriod, htmlValue]) expect(await rowsWithId(c.id)).toBe(0);
+  });
+});
+
+describe('photos of synced commands', () => {
+  const jpeg = (size: number) => {
+    const b = new Uint8Array(size);
+    b.set([0xff, 0xd8, 0xff, 0xe0]);
+    return b;
+  };
+  const put = (cookie: string, id: string, commandId: string, body: Uint8Array, type = 'image/jpeg') =>
+    s.call('PUT', `/sync/blobs/${id}?commandId=${commandId}`, { cookie, body, headers: { 'content-type': type } });
+
+  it('uploads once per photo id (2 MB passes the JSON body limit), and only for the uploader’s applied command', async () => {
+    const m = route.meters[13];
+    const cmd = command(m.id, String(Number(m.previous) + 6));
+    expect((await push(reader, [cmd])).data.results[0].status).toBe('applied');
+    const photoId = randomUUID();
+    const big = jpeg(2 * 1024 * 1024);
+    const first = await put(reader, photoId, cmd.id, big);
+    expect(first.status, first.raw).toBe(200);
+    expect(first.data).toMatchObject({ id: photoId, size: big.byteLength, contentType: 'image/jpeg' });
+    expect((await put(reader, photoId, cmd.id, big)).status).toBe(200);
+    const count = await s.db.select().from(photos).where(eq(photos.id, photoId));
+    expect(count).toHaveLength(1);
+
+    const other = command(route.meters[14].id, String(Number(route.meters[14].previous) + 1));
+    await push(reader, [other]);
+    expect((await put(reader, photoId, other.id, big)).status).toBe(409);
+    expect((await put(reader, randomUUID(), randomUUID(), big)).status).toBe(404);
+    const manager = await s.loginStaff('manager');
+    expect((await put(manager, randomUUID(), cmd.id, big)).status).toBe(404);
+    expect((await put(reader, randomUUID(), cmd.id, big, 'text/html')).status).toBe(415);
+    expect((await put(reader, randomUUID(), cmd.id, jpeg(6 * 1024 * 1024))).status).toBe(413);
+
+    const mine = await s.app.request(`/api/photos/${photoId}`, { headers: { cookie: reader } });
+    expect(mine.status).toBe(200);
+    expect((await mine.arrayBuffer()).byteLength).toBe(big.byteLength);
+    expect((await s.app.request(`/api/photos/${photoId}`, { headers: { cookie: manager } })).status).toBe(200);
+    const other2 = await s.loginStaff('manager2');
+    expect((await s.app.request(`/api/photos/${photoId}`, { headers: { cookie: other2 } })).status).toBe(404);
   });
 });

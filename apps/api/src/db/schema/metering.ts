@@ -1,7 +1,7 @@
 // Meters 仪表, reading routes 抄表路线 and readings 读数 (append-only, client-made ids), plus the log of
 // applied sync commands that makes every offline command idempotent.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { estates, units } from './org';
 import { staffAccounts } from './staff';
 
@@ -138,3 +138,27 @@ export const syncCommands = pgTable('sync_commands', {
   status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
   result: jsonb('result'),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Photos taken with an offline command (a meter's dial, a repair), uploaded after the command synced.
+ * The id is made on the phone: uploading the same photo again changes nothing.
+ */
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey(),
+    commandId: uuid('command_id')
+      .notNull()
+      .references(() => syncCommands.id),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffAccounts.id),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('photos_command_idx').on(t.commandId), check('photos_size_ck', sql`${t.size} between 1 and 5242880`)],
+);

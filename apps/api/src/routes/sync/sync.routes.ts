@@ -1,8 +1,9 @@
 /** The offline outbox's endpoint: a batch of commands, each applied exactly once (see services/sync.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../lib/hono';
-import { jsonBody, jsonOk } from '../../lib/schemas';
+import { IdParam, jsonBody, jsonOk } from '../../lib/schemas';
 import { requireStaff, staffCtx } from '../../middleware/auth';
+import { getPhoto, uploadPhoto } from '../../services/photos';
 import { applyCommands } from '../../services/sync';
 
 // The envelope is checked here; each command's payload is checked on its own in the service, so one bad
@@ -32,6 +33,44 @@ const push = createRoute({
   responses: jsonOk(z.object({ results: z.array(Result) })),
 });
 
-export const syncRouter = createRouter().openapi(push, async (c) =>
-  c.json(await applyCommands({ ctx: staffCtx(c), input: c.req.valid('json') }), 200),
-);
+const photo = { content: { 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } } };
+const putBlob = createRoute({
+  method: 'put',
+  path: '/sync/blobs/{id}',
+  tags: ['sync'],
+  summary: 'Upload a photo of a synced command (JPEG/PNG/WebP, ≤ 5 MB); the same id again changes nothing',
+  middleware: requireStaff,
+  request: { params: IdParam, query: z.object({ commandId: z.uuid() }), body: { ...photo, required: true } },
+  responses: jsonOk(z.object({ id: z.uuid(), commandId: z.uuid(), size: z.number().int(), contentType: z.string() })),
+});
+const getBlob = createRoute({
+  method: 'get',
+  path: '/photos/{id}',
+  tags: ['sync'],
+  middleware: requireStaff,
+  request: { params: IdParam },
+  responses: { 200: { description: 'the photo', ...photo } },
+});
+
+export const syncRouter = createRouter()
+  .openapi(push, async (c) => c.json(await applyCommands({ ctx: staffCtx(c), input: c.req.valid('json') }), 200))
+  .openapi(putBlob, async (c) =>
+    c.json(
+      await uploadPhoto({
+        ctx: staffCtx(c),
+        input: {
+          id: c.req.valid('param').id,
+          commandId: c.req.valid('query').commandId,
+          contentType: c.req.header('content-type') ?? '',
+          bytes: new Uint8Array(await c.req.arrayBuffer()),
+        },
+      }),
+      200,
+    ),
+  )
+  .openapi(getBlob, async (c) => {
+    const p = await getPhoto({ ctx: staffCtx(c), id: c.req.valid('param').id });
+    c.header('Content-Type', p.contentType);
+    c.header('Cache-Control', 'private, max-age=86400');
+    return c.body(new Uint8Array(p.bytes), 200);
+  });
