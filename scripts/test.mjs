@@ -37,6 +37,8 @@ function summarise() {
     passed += r.numPassedTests ?? 0;
     // A suite that crashed before running its tests counts as a failure too.
     failed += (r.numFailedTests ?? 0) + (r.numFailedTests ? 0 : (r.numFailedTestSuites ?? 0));
+    // A run that failed outside any test (an unhandled error) counts as one failure.
+    if (r.success === false && !r.numFailedTests && !r.numFailedTestSuites) failed += 1;
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   }
   return { passed, failed, skipped };

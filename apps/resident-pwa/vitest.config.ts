@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['../../packages/web/src/vitest-setup.ts'],
     reporters: reporters('resident-pwa'),
     restoreMocks: true,
     // The view tests mount the whole app; compiling its lazy routes on a busy CI machine takes a while.

@@ -8,6 +8,7 @@ export default mergeConfig(
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.test.ts'],
+      setupFiles: ['../../packages/web/src/vitest-setup.ts'],
     reporters: reporters('staff-pwa'),
       restoreMocks: true,
       unstubGlobals: true,
