@@ -1,7 +1,7 @@
 // Shared helpers for the root scripts. These run under plain Node.js 20 before anything is installed,
 // so they use nothing but node: built-ins.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,4 +65,3 @@ export async function install() {
   await runPnpm(['install', '--frozen-lockfile', '--prefer-offline']);
 }
 
-export const hasFile = (p) => existsSync(join(root, p));
