@@ -2,9 +2,9 @@ import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CheckReadingInput, checkReading, READING_EXPLANATIONS, READING_FLAGS } from './checkReading';
-import { MeteringError } from './errors';
 import type { Meter } from './meter';
 import { usage } from './usage';
+import { reasonOf } from './test-helpers';
 
 const water: Meter = { id: 'm1', type: 'cold_water', digits: 4, multiplier: '1', initialReading: '0' };
 const ct: Meter = { id: 'm2', type: 'electricity', digits: 6, multiplier: '40', initialReading: '0' };
@@ -13,15 +13,6 @@ function check(overrides: Partial<CheckReadingInput>) {
   return checkReading({ meter: water, previous: '100', current: '112', history: [], ...overrides });
 }
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('checkReading: normal readings', () => {
   it('records a plausible reading without flags', () => {

@@ -4,18 +4,10 @@ import { METER_MAX_DIGITS, METER_MIN_DIGITS } from './dial';
 import { MeteringError } from './errors';
 import { assertMeter, type Meter } from './meter';
 import { isMeterType, METER_TYPE_LABELS, METER_TYPES } from './meterType';
+import { reasonOf } from './test-helpers';
 
 const meter: Meter = { id: 'm1', type: 'electricity', digits: 6, multiplier: '40', initialReading: '000123.4' };
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('meters', () => {
   it('knows the four meter types, with labels and units', () => {

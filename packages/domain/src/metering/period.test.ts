@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MeteringError } from './errors';
 import { isPeriod, periodOf, shiftPeriod } from './period';
+import { reasonOf } from './test-helpers';
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();

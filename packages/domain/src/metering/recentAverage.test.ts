@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MeteringError } from './errors';
 import { exceedsRecentAverage, recentAverage } from './recentAverage';
+import { reasonOf } from './test-helpers';
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('recent average and spikes', () => {
   it('averages the newest n usages, or fewer when fewer exist', () => {

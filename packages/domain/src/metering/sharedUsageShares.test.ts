@@ -1,20 +1,11 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MeteringError } from './errors';
 import { type ShareUnit, sharedUsageShares } from './sharedUsageShares';
+import { reasonOf } from './test-helpers';
 
 const D = Decimal.clone({ precision: 200 });
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 const usages = (shares: { usage: string }[]) => shares.map((s) => s.usage);
 const units = (...weights: (string | number)[]): ShareUnit[] => weights.map((weight, i) => ({ unitId: `u${i + 1}`, weight }));

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currentReading } from './currentReading';
-import { MeteringError } from './errors';
 import type { Reading } from './reading';
 import { compareReadings, supersedes } from './supersedes';
+import { reasonOf } from './test-helpers';
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 const reading = (id: string, takenAt: string, value = '100'): Reading => ({ id, meterId: 'm1', value, takenAt });
 

@@ -4,18 +4,9 @@ import Decimal from 'decimal.js';
 const DecimalJs = Decimal.clone({ precision: 200 });
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MeteringError } from './errors';
 import { exactUsage, type MeterReplacement, usage } from './usage';
+import { reasonOf } from './test-helpers';
 
-function reasonOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MeteringError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 /** A reading on a dial of `digits` digits, with 0–3 decimals, canonical ("12.3", "0", "9999.999"). */
 const readingOn = (digits: number) =>
