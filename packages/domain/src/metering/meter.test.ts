@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../money';
 import { METER_MAX_DIGITS, METER_MIN_DIGITS } from './dial';
-import { MeteringError } from './errors';
+import type { MeteringError } from './errors';
 import { assertMeter, type Meter } from './meter';
 import { isMeterType, METER_TYPE_LABELS, METER_TYPES } from './meterType';
 import { reasonOf } from './test-helpers';
