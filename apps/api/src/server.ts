@@ -19,15 +19,17 @@ const logger = createLogger(env.LOG_LEVEL);
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR), poolSize: env.DB_POOL_SIZE });
 await database.migrate(MIGRATIONS_DIR);
 const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(env.DATA_DIR)}`;
-if (env.SEED === 'auto' && (await isEmpty(database.db))) {
+const seeding = env.SEED === 'auto' && (await isEmpty(database.db));
+if (seeding) {
   const started = Date.now();
   const counts = await seedDemo(database.db);
   console.log(`seeded demo data into ${where} in ${Date.now() - started} ms: ${JSON.stringify(counts)}`);
 } else {
   console.log(`using existing data in ${where}`);
 }
-// Embedded PGlite has no autovacuum: give the planner fresh statistics once per start.
-if (database.kind === 'pglite' || env.SEED === 'auto') await refreshStatistics(database.db);
+// After a seed, and on every start of embedded PGlite (it has no autovacuum), give the planner fresh
+// statistics; a PostgreSQL server's autovacuum keeps its own.
+if (seeding || database.kind === 'pglite') await refreshStatistics(database.db);
 
 const app = createApp({
   db: database.db,

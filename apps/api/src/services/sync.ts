@@ -101,14 +101,13 @@ async function applyOne(ctx: StaffContext, deviceId: string, command: Command): 
     if (result === undefined) return (await replay(ctx, command.id))!;
     return { id: command.id, status: 'applied', result };
   } catch (e) {
+    const known = e instanceof AppError ? e : fromDatabaseError(e);
     const reason =
       e instanceof Rejection
         ? { code: e.code, message: e.message, ...(e.details !== undefined && { details: e.details }) }
-        : e instanceof AppError
-          ? { code: e.code, message: e.message }
-          : fromDatabaseError(e)
-            ? { code: fromDatabaseError(e)!.code, message: fromDatabaseError(e)!.message }
-            : undefined;
+        : known
+          ? { code: known.code, message: known.message }
+          : undefined;
     if (!reason) throw e;
     // Remember the rejection, so a replay of this command gets the same answer.
     await ctx.db
