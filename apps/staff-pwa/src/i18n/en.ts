@@ -1,4 +1,6 @@
 // English. Same keys as ./zh-CN.ts (the type enforces it).
+import meterAdminEn from './meter-admin.en';
+import readingEn from './reading.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -71,7 +73,11 @@ const en: Messages = {
     unitSearch: 'Find unit',
     staff: 'Staff',
     import: 'Import',
+    reading: 'Meter reading',
+    meterAdmin: 'Meters & reading',
   },
+  reading: readingEn,
+  meterAdmin: meterAdminEn,
   nodeKind: { group: 'Group', company: 'Company', office: 'Office', estate: 'Estate' },
   estateKind: { residential: 'Residential', commercial: 'Commercial', mixed: 'Mixed' },
   unitType: { residential: 'Residential', shop: 'Shop', office: 'Office', parking: 'Parking', storage: 'Storage' },

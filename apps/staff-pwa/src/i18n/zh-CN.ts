@@ -1,4 +1,8 @@
 // 简体中文 — the default language. Every string the staff app shows lives here and in ./en.ts.
+// Larger features keep their strings in their own file (./<feature>.zh-CN.ts), merged here.
+import meterAdminZh from './meter-admin.zh-CN';
+import readingZh from './reading.zh-CN';
+
 const zhCN = {
   app: { name: '物业运营 · 员工端', shortName: '物业员工' },
   tabs: { home: '首页', property: '房产', me: '我的' },
@@ -69,7 +73,11 @@ const zhCN = {
     unitSearch: '查房屋',
     staff: '员工管理',
     import: '批量导入',
+    reading: '抄表',
+    meterAdmin: '仪表与抄表管理',
   },
+  reading: readingZh,
+  meterAdmin: meterAdminZh,
   nodeKind: { group: '集团', company: '公司', office: '管理处', estate: '项目' },
   estateKind: { residential: '住宅', commercial: '商业', mixed: '综合' },
   unitType: { residential: '住宅', shop: '商铺', office: '写字楼', parking: '车位', storage: '储藏室' },

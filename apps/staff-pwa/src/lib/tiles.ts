@@ -21,6 +21,15 @@ export interface Tile {
 export const TILES: readonly Tile[] = [
   { key: 'property', icon: 'wap-home-o', to: 'estates', label: 'tiles.property', color: '#1989fa', anyOf: ['unit:read'] },
   { key: 'unit-search', icon: 'search', to: 'unit-search', label: 'tiles.unitSearch', color: '#07c160', anyOf: ['unit:read'] },
+  { key: 'reading', icon: 'records-o', to: 'reading-routes', label: 'tiles.reading', color: '#00b0a8', anyOf: ['reading:write'] },
+  {
+    key: 'meter-admin',
+    icon: 'bar-chart-o',
+    to: 'meter-admin',
+    label: 'tiles.meterAdmin',
+    color: '#ee0a24',
+    anyOf: ['meter:write', 'reading:review'],
+  },
   { key: 'staff', icon: 'friends-o', to: 'staff', label: 'tiles.staff', color: '#ff976a', anyOf: ['staff:read'] },
   { key: 'import', icon: 'description-o', to: 'import', label: 'tiles.import', color: '#7232dd', anyOf: ['import:write'] },
 ];

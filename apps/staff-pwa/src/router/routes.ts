@@ -4,6 +4,8 @@
  */
 import type { Permission } from '@pm/domain';
 import type { RouteRecordRaw } from 'vue-router';
+import { meterAdminRoutes } from './routes.meter-admin';
+import { readingRoutes } from './routes.reading';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -98,6 +100,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/ImportView.vue'),
     meta: { permission: 'import:write', title: 'import.title' },
   },
+  ...readingRoutes,
+  ...meterAdminRoutes,
   { path: '/forbidden', name: 'forbidden', component: () => import('../views/ForbiddenView.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];

@@ -1,0 +1,7 @@
+import type { MeterAdminMessages } from './meter-admin.zh-CN';
+
+const meterAdmin: MeterAdminMessages = {
+  title: 'Meters & reading',
+};
+
+export default meterAdmin;
