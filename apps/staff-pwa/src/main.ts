@@ -2,8 +2,10 @@ import { setupI18n } from '@pm/web/i18n';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { watch } from 'vue';
 import { onUnauthenticated } from './api/client';
 import { messages } from './i18n';
+import { useSyncStore } from './offline';
 import { createAppRouter } from './router';
 import { useSessionStore } from './stores/session';
 // Vant components in templates are imported per component with their CSS by the resolver; the
@@ -36,6 +38,19 @@ window.addEventListener('online', async () => {
   await session.load();
   if (!session.isAuthenticated && !router.currentRoute.value.meta.public) void router.replace({ name: 'login' });
 });
+
+// The outbox: readings (and later work-order steps) made offline go out on start, when the network comes
+// back, when the app is shown again and on a timer. Only the signed-in person's own commands are sent
+// (a shared phone), so a new sign-in is a reason to flush.
+const session = useSessionStore(pinia);
+const sync = useSyncStore(pinia);
+sync.start({ owner: () => session.me?.id ?? null });
+watch(
+  () => session.me?.id,
+  (id) => {
+    if (id) void sync.flushNow();
+  },
+);
 
 router.afterEach((to) => {
   const title = to.meta.title ? i18n.global.t(to.meta.title) : '';

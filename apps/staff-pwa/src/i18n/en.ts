@@ -243,6 +243,7 @@ const en: Messages = {
     settings: 'Settings',
     language: 'Language / 语言',
     logout: 'Sign out',
+    logoutPending: '{n} records on this phone are not synced yet. They stay on the phone and sync when you sign in again. Sign out?',
     logoutConfirm: 'Sign out of this account?',
   },
   forbidden: { title: 'No access', text: 'Your roles do not include this feature' },

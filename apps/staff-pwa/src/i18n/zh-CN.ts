@@ -243,6 +243,7 @@ const zhCN = {
     settings: '设置',
     language: '语言 / Language',
     logout: '退出登录',
+    logoutPending: '本机还有 {n} 条记录未同步。退出后它们会保留在本机，您下次登录时自动同步。确定退出？',
     logoutConfirm: '确定退出当前账号？',
   },
   forbidden: { title: '无权访问', text: '您的角色没有此功能的权限' },

@@ -47,6 +47,11 @@ export interface OutboxCommand<P = unknown, R = unknown> {
   syncedAt: string | null;
   /** Free grouping for the UI, e.g. a meter route id. */
   group?: string;
+  /**
+   * Who made it (staff id). On a shared phone a command is only ever sent under its maker's session: the
+   * server would otherwise record one person's readings as another's.
+   */
+  owner?: string;
 }
 
 export interface OutboxBlob {
@@ -62,11 +67,36 @@ export interface OutboxBlob {
   lastError: string | null;
 }
 
+/** A reading route as downloaded for offline work (meter reading feature, schema version 2). */
+export interface CachedRoute {
+  id: string;
+  estateId: string;
+  period: string;
+  name: string;
+  readerId: string;
+  meterCount: number;
+  /** ISO time of the last download: what the reader sees as "updated at". */
+  downloadedAt: string;
+  /** Who downloaded it (staff id): a shared phone shows each person only their routes. */
+  owner: string;
+}
+
+/** One meter of a cached route, with what the server knew at download time (see api/reading.ts). */
+export interface CachedRouteMeter {
+  routeId: string;
+  meterId: string;
+  position: number;
+  /** The meter and its server state as downloaded (see reading/route-cache.ts). */
+  data: unknown;
+}
+
 export const DB_NAME = 'pm-staff';
 
 export class StaffDb extends Dexie {
   outbox!: EntityTable<OutboxCommand, 'id'>;
   blobs!: EntityTable<OutboxBlob, 'id'>;
+  routes!: EntityTable<CachedRoute, 'id'>;
+  routeMeters!: Dexie.Table<CachedRouteMeter, [string, string]>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': Chrome only reports a write transaction complete once it is flushed to disk, so a command
@@ -75,6 +105,14 @@ export class StaffDb extends Dexie {
     this.version(1).stores({
       outbox: 'id, status, type, group, createdAt, [status+createdAt], [group+status]',
       blobs: 'id, commandId',
+    });
+    // Meter reading: the routes downloaded for offline work. The outbox stays the only place for what the
+    // reader did; these tables hold only what the server said, and are replaced on every download.
+    this.version(2).stores({
+      outbox: 'id, status, type, group, createdAt, [status+createdAt], [group+status]',
+      blobs: 'id, commandId',
+      routes: 'id, period, owner',
+      routeMeters: '[routeId+meterId], routeId',
     });
   }
 }

@@ -27,6 +27,8 @@ export interface EnqueueInput<P> {
   /** When the user did it; defaults to now. A Date or an ISO string. */
   at?: Date | string;
   group?: string;
+  /** Who made it (staff id); only sent while that person is signed in (see OutboxCommand.owner). */
+  owner?: string;
   blobs?: BlobInput[];
 }
 
@@ -56,6 +58,7 @@ export async function enqueue<P>(input: EnqueueInput<P>, options: EnqueueOptions
     syncedAt: null,
   };
   if (input.group !== undefined) command.group = input.group;
+  if (input.owner !== undefined) command.owner = input.owner;
   const blobs: OutboxBlob[] = (input.blobs ?? []).map((b) => ({
     id: b.id ?? newId(),
     commandId: command.id,

@@ -67,6 +67,28 @@ describe('sync engine', () => {
     expect(server.commandRequests).toHaveLength(3);
   });
 
+  it('on a shared phone, sends only the signed-in person\'s commands, and nothing while nobody is signed in', async () => {
+    let who: string | null = null;
+    const { db, server, engine, clock } = setup({ owner: () => who });
+    const mine = await enqueue({ type: 'reading.record', payload: 'a', owner: 'staff-a', blobs: [{ blob: photo('pa') }] }, { db, now: clock.now });
+    const theirs = await enqueue({ type: 'reading.record', payload: 'b', owner: 'staff-b' }, { db, now: clock.now });
+    const legacy = await enqueue({ type: 'reading.record', payload: 'c' }, { db, now: clock.now });
+
+    await engine.flush();
+    expect(server.commandRequests).toHaveLength(0);
+
+    who = 'staff-a';
+    await engine.flush();
+    expect(server.commandRequests.flatMap((r) => r.ids).sort()).toEqual([mine.id, legacy.id].sort());
+    expect((await db.outbox.get(theirs.id))?.status).toBe('pending');
+    expect((await db.blobs.where('commandId').equals(mine.id).first())?.uploadedAt).not.toBeNull();
+
+    who = 'staff-b';
+    await engine.flush();
+    expect(server.commandRequests.at(-1)?.ids).toEqual([theirs.id]);
+    expect(await statusOf(db)).toEqual(['synced', 'synced', 'synced']);
+  });
+
   it('a duplicate answer is synced with the row the server already had', async () => {
     const { db, server, engine, add } = setup();
     const c = await add({ value: 7 });

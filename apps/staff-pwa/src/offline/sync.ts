@@ -83,6 +83,11 @@ export interface SyncEngineOptions {
   pollMs?: number;
   /** `navigator.locks` by default; null to not use cross-tab locking. */
   locks?: LockRequester | null;
+  /**
+   * Who is signed in (staff id), or null when nobody is. When given, only commands made by that person
+   * (or with no owner) are sent; nothing is sent while it returns null.
+   */
+  owner?: () => string | null;
 }
 
 export interface SyncEngine {
@@ -180,13 +185,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await db.outbox.where('status').equals('syncing').modify({ status: 'pending' });
   }
 
+  /** Commands the signed-in person may send (see SyncEngineOptions.owner). */
+  function sendable(c: OutboxCommand | undefined): boolean {
+    if (!options.owner || !c) return true;
+    const who = options.owner();
+    return who !== null && (c.owner === undefined || c.owner === who);
+  }
+
   async function claimBatch(): Promise<OutboxCommand[]> {
     return db.transaction('rw', db.outbox, async () => {
       const t = now();
       const due = await db.outbox
         .where('[status+createdAt]')
         .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-        .filter((c) => c.nextAttemptAt <= t)
+        .filter((c) => c.nextAttemptAt <= t && sendable(c))
         .limit(batchSize)
         .toArray();
       if (due.length > 0) {
@@ -340,7 +352,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (waiting.length === 0) return [];
     const ids = [...new Set(waiting.map((b) => b.commandId))];
     const commands = await db.outbox.bulkGet(ids);
-    const synced = new Set(commands.filter((c) => c?.status === 'synced').map((c) => c!.id));
+    const synced = new Set(commands.filter((c) => c?.status === 'synced' && sendable(c)).map((c) => c!.id));
     return waiting.filter((b) => synced.has(b.commandId));
   }
 
@@ -445,6 +457,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .where('status')
       .equals('pending')
       .each((c) => {
+        if (!sendable(c)) return;
         if (earliest === null || c.nextAttemptAt < earliest) earliest = c.nextAttemptAt;
       });
     for (const b of await waitingBlobs()) {
