@@ -10,31 +10,40 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export const baseUrl = () => inject('baseUrl');
 
+const CHROMIUM = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
+/**
+ * A phone whose profile lives in `dir`: closing it and opening it again keeps IndexedDB, cookies and the
+ * service worker, like a phone whose browser was closed (a plain context forgets everything on close).
+ */
+export function phoneProfile(dir: string, locale = 'zh-CN'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM(), args: ARGS, ...PHONE, locale, serviceWorkers: 'allow' });
+}
+
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM(),
+    args: ARGS,
   });
 }
 
 /** A fresh phone-sized context (390×844, touch, zh-CN) — a new profile each time, like a new phone. */
-export function phone(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
+export function phone(browser: Browser, locale = 'zh-CN', serviceWorkers: 'allow' | 'block' = 'allow'): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    ...PHONE,
     locale,
-    serviceWorkers: 'allow',
+    serviceWorkers,
   });
 }
 
