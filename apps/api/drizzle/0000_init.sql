@@ -168,6 +168,28 @@ CREATE TABLE "staff_accounts" (
 	CONSTRAINT "staff_username_uq" UNIQUE("username")
 );
 --> statement-breakpoint
+CREATE TABLE "meter_replacements" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"meter_id" uuid NOT NULL,
+	"replaced_on" date NOT NULL,
+	"old_serial" text NOT NULL,
+	"old_code" text,
+	"old_final" numeric(14, 3) NOT NULL,
+	"old_multiplier" numeric(12, 4) NOT NULL,
+	"old_digits" integer NOT NULL,
+	"new_serial" text NOT NULL,
+	"new_code" text,
+	"new_initial" numeric(14, 3) NOT NULL,
+	"new_multiplier" numeric(12, 4) NOT NULL,
+	"new_digits" integer NOT NULL,
+	"note" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "meter_replacements_digits_ck" CHECK ("meter_replacements"."old_digits" between 4 and 10 and "meter_replacements"."new_digits" between 4 and 10),
+	CONSTRAINT "meter_replacements_multiplier_ck" CHECK ("meter_replacements"."old_multiplier" > 0 and "meter_replacements"."new_multiplier" > 0),
+	CONSTRAINT "meter_replacements_values_ck" CHECK ("meter_replacements"."old_final" >= 0 and "meter_replacements"."new_initial" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "meter_shares" (
 	"meter_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -235,8 +257,13 @@ CREATE TABLE "readings" (
 	"taken_at" timestamp with time zone NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"supersedes_id" uuid,
+	"review_note" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"sent_back_reason" text,
 	CONSTRAINT "readings_period_ck" CHECK ("readings"."period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
-	CONSTRAINT "readings_value_ck" CHECK ("readings"."value" >= 0)
+	CONSTRAINT "readings_value_ck" CHECK ("readings"."value" >= 0),
+	CONSTRAINT "readings_sent_back_ck" CHECK ("readings"."status" <> 'sent_back' or "readings"."sent_back_reason" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "route_meters" (
@@ -275,6 +302,8 @@ ALTER TABLE "unit_invites" ADD CONSTRAINT "unit_invites_used_by_resident_account
 ALTER TABLE "grants" ADD CONSTRAINT "grants_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_node_id_org_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_home_node_id_org_nodes_id_fk" FOREIGN KEY ("home_node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meter_replacements" ADD CONSTRAINT "meter_replacements_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meter_replacements" ADD CONSTRAINT "meter_replacements_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meter_shares" ADD CONSTRAINT "meter_shares_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meters" ADD CONSTRAINT "meters_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -287,6 +316,7 @@ ALTER TABLE "reading_routes" ADD CONSTRAINT "reading_routes_created_by_staff_acc
 ALTER TABLE "readings" ADD CONSTRAINT "readings_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "readings" ADD CONSTRAINT "readings_route_id_reading_routes_id_fk" FOREIGN KEY ("route_id") REFERENCES "public"."reading_routes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "readings" ADD CONSTRAINT "readings_reader_id_staff_accounts_id_fk" FOREIGN KEY ("reader_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "readings" ADD CONSTRAINT "readings_reviewed_by_staff_accounts_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_route_id_reading_routes_id_fk" FOREIGN KEY ("route_id") REFERENCES "public"."reading_routes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_commands" ADD CONSTRAINT "sync_commands_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -309,8 +339,10 @@ CREATE INDEX "parties_name_idx" ON "parties" USING btree ("name");--> statement-
 CREATE UNIQUE INDEX "resident_bindings_live_uq" ON "resident_bindings" USING btree ("resident_id","unit_id") WHERE "resident_bindings"."revoked_at" is null;--> statement-breakpoint
 CREATE INDEX "resident_bindings_unit_idx" ON "resident_bindings" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "grants_staff_idx" ON "grants" USING btree ("staff_id");--> statement-breakpoint
+CREATE INDEX "meter_replacements_meter_idx" ON "meter_replacements" USING btree ("meter_id","created_at");--> statement-breakpoint
 CREATE INDEX "meters_unit_idx" ON "meters" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "photos_command_idx" ON "photos" USING btree ("command_id");--> statement-breakpoint
 CREATE INDEX "reading_routes_reader_idx" ON "reading_routes" USING btree ("reader_id","period");--> statement-breakpoint
 CREATE INDEX "readings_meter_period_idx" ON "readings" USING btree ("meter_id","period","taken_at");--> statement-breakpoint
-CREATE INDEX "readings_route_idx" ON "readings" USING btree ("route_id");
+CREATE INDEX "readings_route_idx" ON "readings" USING btree ("route_id");--> statement-breakpoint
+CREATE INDEX "readings_period_idx" ON "readings" USING btree ("period","meter_id");

@@ -14,6 +14,9 @@ import { renderDocsPage } from './routes/docs';
 import { healthRouter } from './routes/health/health.routes';
 import { importsRouter } from './routes/imports/imports.routes';
 import { meteringRouter } from './routes/metering/metering.routes';
+import { replacementsRouter } from './routes/metering/replacements.routes';
+import { reportsRouter } from './routes/metering/reports.routes';
+import { reviewRouter } from './routes/metering/review.routes';
 import { syncRouter } from './routes/sync/sync.routes';
 import { orgRouter } from './routes/org/org.routes';
 import { partiesRouter } from './routes/parties/parties.routes';
@@ -44,6 +47,9 @@ function apiRoutes() {
     .route('/', residentRouter)
     .route('/', importsRouter)
     .route('/', meteringRouter)
+    .route('/', replacementsRouter)
+    .route('/', reviewRouter)
+    .route('/', reportsRouter)
     .route('/', syncRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

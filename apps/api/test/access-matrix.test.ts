@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { readingRoutes, routeMeters } from '../src/db/schema';
+import { meters, readingRoutes, readings, routeMeters } from '../src/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplateWorkbook } from './xlsx';
 import { makeStaff } from './factories';
@@ -30,6 +30,35 @@ interface Row {
 // Staff endpoints answer 401 to anyone without a staff session, residents included.
 const STAFF_ONLY = { anonymous: 401, resident: 401 } as const;
 let seq = 0;
+
+/**
+ * Records some rows act on, looked up or made before the row's request: `body` runs before `path`, so a
+ * body may make a fresh record and leave its id here for the path.
+ */
+const fx: Record<string, string> = {};
+/** A meter of estate 1 with one pending (flagged) reading of the seeded route's period, made directly. */
+async function pendingReading(s: Suite) {
+  const [meter] = await s.db
+    .insert(meters)
+    .values({ estateId: s.ids.estate1, scope: 'master', type: 'gas', serial: `AM-${++seq}`, digits: 6 })
+    .returning();
+  const id = randomUUID();
+  await s.db.insert(readings).values({
+    id,
+    meterId: meter!.id,
+    period: fx.period!,
+    value: '10',
+    previous: '0',
+    usage: '10',
+    kind: 'normal',
+    flags: ['spike'],
+    status: 'pending_review',
+    readerId: s.ids.staff.reader1!,
+    takenAt: new Date(),
+  });
+  return { meterId: meter!.id, readingId: id };
+}
+const estatePeriod = (i: Suite['ids']) => `estateId=${i.estate1}&period=${fx.period}`;
 
 const ROWS: Row[] = [
   {
@@ -269,6 +298,77 @@ const ROWS: Row[] = [
     probe: (d) => d.results[0].status === 'applied',
     expect: { ...STAFF_ONLY, default: 'none', reader1: 'some' },
   },
+  {
+    name: 'list the replacements of the 1-101 water meter',
+    method: 'GET',
+    path: () => `/meters/${fx.meter}/replacements`,
+    expect: { ...STAFF_ONLY, default: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'replace a meter of estate 1 (a fresh meter per call)',
+    method: 'POST',
+    path: () => `/meters/${fx.replaceTarget}/replacements`,
+    body: async (s, a) => {
+      fx.replaceTarget = (await pendingReading(s)).meterId;
+      return { id: randomUUID(), replacedOn: '2026-11-01', oldFinal: '10', newSerial: `NEW-${a}-${++seq}`, newInitial: '0', newMultiplier: '1', newDigits: 6 };
+    },
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'review queue of estate 1 (probe: any reading)',
+    method: 'GET',
+    path: (i) => `/readings?estateId=${i.estate1}`,
+    probe: (d) => d.total > 0,
+    expect: { ...STAFF_ONLY, default: 'none', admin: 'some', manager: 'some', cs: 'some' },
+  },
+  {
+    name: 'approve a pending reading (the same one: again is 200)',
+    method: 'POST',
+    path: () => `/readings/${fx.toApprove}/approve`,
+    body: async (s) => {
+      fx.toApprove ??= (await pendingReading(s)).readingId;
+      return { note: '核实' };
+    },
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'send back a pending reading (the same one: again is 200)',
+    method: 'POST',
+    path: () => `/readings/${fx.toSendBack}/send-back`,
+    body: async (s) => {
+      fx.toSendBack ??= (await pendingReading(s)).readingId;
+      return { reason: '请复抄' };
+    },
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'correct a reading (a fresh reading per call)',
+    method: 'POST',
+    path: () => `/readings/${fx.toCorrect}/correct`,
+    body: async (s) => {
+      fx.toCorrect = (await pendingReading(s)).readingId;
+      return { id: randomUUID(), value: '12', note: '更正' };
+    },
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'metering progress of estate 1',
+    method: 'GET',
+    path: (i) => `/metering/progress?${estatePeriod(i)}`,
+    expect: { ...STAFF_ONLY, default: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'shared-meter usage of estate 1',
+    method: 'GET',
+    path: (i) => `/metering/shared-usage?${estatePeriod(i)}&basis=area`,
+    expect: { ...STAFF_ONLY, default: 200, cashier: 404, manager2: 404 },
+  },
+  {
+    name: 'readings export (.xlsx) of estate 1',
+    method: 'GET',
+    path: (i) => `/metering/export?${estatePeriod(i)}`,
+    expect: { ...STAFF_ONLY, default: 200, cashier: 404, manager2: 404 },
+  },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {
     name: 'resident: my units (probe: only 1-101)',
@@ -287,6 +387,9 @@ beforeAll(async () => {
   cookies.set('anonymous', undefined);
   cookies.set('resident', await s.loginResident('13800138000'));
   for (const a of ACTORS) if (a !== 'anonymous' && a !== 'resident') cookies.set(a, await s.loginStaff(a));
+  const [route] = await s.db.select().from(readingRoutes).where(eq(readingRoutes.name, '1栋 水电表'));
+  fx.period = route!.period;
+  fx.meter = (await s.db.select().from(meters).where(eq(meters.code, 'PM-W-1-101')))[0]!.id;
 });
 afterAll(async () => s?.close());
 

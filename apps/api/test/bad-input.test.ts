@@ -3,17 +3,24 @@
  * HTML in text fields, malformed ids and JSON. Each must get a 4xx in the one error shape — never a 500 —
  * and must write nothing (row counts and the audit log are unchanged).
  */
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meters, readings } from '../src/db/schema';
 import { type Suite, setupSuite } from './harness';
 
 let s: Suite;
 let admin: string;
 let resident: string;
+/** A meter with approved readings (1-101's water meter) and the seeded reading waiting for review. */
+const target: { meter?: string; meterSerialTaken?: string; reading?: string } = {};
 beforeAll(async () => {
   s = await setupSuite();
   admin = await s.loginStaff('admin');
   resident = await s.loginResident('13800138000');
+  target.meter = (await s.db.select().from(meters).where(eq(meters.code, 'PM-W-1-101')))[0]!.id;
+  target.meterSerialTaken = (await s.db.select().from(meters).where(eq(meters.code, 'PM-W-1-102')))[0]!.serial;
+  target.reading = (await s.db.select().from(readings).where(eq(readings.status, 'pending_review')))[0]!.id;
 });
 afterAll(async () => s?.close());
 
@@ -27,7 +34,9 @@ async function counts() {
     (select count(*) from units) as units, (select count(*) from parties) as parties,
     (select count(*) from occupancies) as occ, (select count(*) from staff_accounts) as staff,
     (select count(*) from grants) as grants, (select count(*) from resident_bindings) as bindings,
-    (select count(*) from unit_invites) as invites, (select count(*) from audit_log where action <> 'login') as audit`);
+    (select count(*) from unit_invites) as invites, (select count(*) from audit_log where action <> 'login') as audit,
+    (select count(*) from meters) as meters, (select count(*) from meter_replacements) as replacements,
+    (select count(*) from readings) as readings, (select count(*) from readings where status = 'pending_review') as pending`);
   return JSON.stringify((r as unknown as { rows?: unknown[] }).rows ?? r);
 }
 
@@ -139,6 +148,69 @@ const endpoints: { method: 'POST' | 'PATCH'; path: (s: Suite) => string; who?: '
     method: 'POST',
     path: (s) => `/units/${s.ids.unitOther}/invites`,
     cases: () => [['unknown relation', { relation: 'cousin' }]],
+  },
+  {
+    method: 'POST',
+    path: () => `/meters/${target.meter ?? ':id'}/replacements`,
+    cases: () => {
+      const base = { id: randomUUID(), replacedOn: '2026-11-01', oldFinal: '99999', newSerial: 'W-NEW', newInitial: '0', newMultiplier: '1', newDigits: 5 };
+      return [
+        ['missing fields', {}],
+        ['bad id', { ...base, id: 'not-a-uuid' }],
+        ['old final as number', { ...base, oldFinal: 99999 }],
+        ['old final in exponent form', { ...base, oldFinal: '1e5' }],
+        ['old final with 4 decimals', { ...base, oldFinal: '99999.1234' }],
+        ['old final below the last approved reading', { ...base, oldFinal: '0' }],
+        ['old final too long for the old dial', { ...base, oldFinal: '123456' }],
+        ['new initial too long for the new dial', { ...base, newInitial: '123456' }],
+        ['negative multiplier', { ...base, newMultiplier: '-1' }],
+        ['zero multiplier', { ...base, newMultiplier: '0' }],
+        ['digits out of range', { ...base, newDigits: 11 }],
+        ['digits as text', { ...base, newDigits: '5' }],
+        ['impossible date', { ...base, replacedOn: '2026-02-30' }],
+        ['future date', { ...base, replacedOn: '2999-01-01' }],
+        ['html serial', { ...base, newSerial: HTML }],
+        ['sql code', { ...base, newCode: SQLI }],
+        ['huge note', { ...base, note: HUGE }],
+        ['serial of another meter', { ...base, newSerial: target.meterSerialTaken }],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    path: () => `/readings/${target.reading ?? ':id'}/approve`,
+    cases: () => [
+      ['note as number', { note: 5 }],
+      ['html note', { note: HTML }],
+      ['huge note', { note: HUGE }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => `/readings/${target.reading ?? ':id'}/send-back`,
+    cases: () => [
+      ['missing reason', {}],
+      ['empty reason', { reason: '   ' }],
+      ['huge reason', { reason: HUGE }],
+      ['sql reason', { reason: SQLI }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => `/readings/${target.reading ?? ':id'}/correct`,
+    cases: () => {
+      const base = { id: randomUUID(), value: '9000', note: '更正' };
+      return [
+        ['missing fields', {}],
+        ['bad id', { ...base, id: SQLI }],
+        ['value as number', { ...base, value: 9000 }],
+        ['value not a reading', { ...base, value: HTML }],
+        ['value too long for the dial', { ...base, value: '1234567' }],
+        ['unknown explanation', { ...base, explanation: 'guess' }],
+        ['missing note', { id: base.id, value: base.value }],
+        ['huge note', { ...base, note: HUGE }],
+      ];
+    },
   },
   {
     method: 'POST',

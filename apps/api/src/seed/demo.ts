@@ -11,6 +11,7 @@ import {
   buildings,
   estates,
   grants,
+  meterShares,
   meters,
   occupancies,
   orgNodes,
@@ -229,13 +230,15 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
     await tx.insert(residentBindings).values({ residentId: zhang!.id, unitId: unitZhang.id!, relation: 'owner', via: 'seed' });
 
     // Meters: a cold-water and an electricity meter for every home in 翠湖花园 1栋 and 2栋, three approved
-    // months of history, and this month's route for reader1 (1栋's meters).
+    // months of history, and this month's route for reader1 (1栋's meters) with one flagged reading waiting for
+    // review; plus a shared common-area water meter 公摊表 serving 1栋's homes.
     const reader = staffRows.find((x) => x.username === 'reader1')!;
     const period = periodOf(new Date());
     const pastPeriods = [3, 2, 1].map((back) => shiftPeriod(period, -back));
     const meterRows: (typeof meters.$inferInsert)[] = [];
     const readingRows: (typeof readings.$inferInsert)[] = [];
     const metered = unitRows.filter((u) => u.estateId === estate1.id && /^[12]-/.test(u.number));
+    const lastValue = new Map<string, number>();
     for (const u of metered) {
       for (const type of ['cold_water', 'electricity'] as const) {
         const id = randomUUID();
@@ -271,17 +274,49 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
             takenAt: new Date(`${p}-25T02:00:00Z`),
           });
         }
+        lastValue.set(id, value);
       }
+    }
+    // A shared water meter 公摊表 for 1栋's common areas, serving every home of 1栋 (not on the reader's route).
+    const building1 = buildingRows.find((b) => b.estateId === estate1.id && b.name === '1栋')!;
+    const sharedMeter = { id: randomUUID(), estateId: estate1.id, scope: 'shared' as const, type: 'cold_water' as const, serial: 'W1-GQ', code: 'PM-W-1-COMMON', multiplier: '1', digits: 6, initialReading: '0', installDate: '2018-06-01' };
+    meterRows.push(sharedMeter);
+    let sharedValue = 5000;
+    for (const p of pastPeriods) {
+      const usage = 300 + Math.floor(r() * 200);
+      readingRows.push({ id: randomUUID(), meterId: sharedMeter.id, period: p, value: String(sharedValue + usage), previous: String(sharedValue), usage: String(usage), kind: 'normal', status: 'approved', readerId: reader.id, takenAt: new Date(`${p}-25T02:30:00Z`) });
+      sharedValue += usage;
     }
     await insertBatched(meterRows, 1000, (batch) => tx.insert(meters).values(batch));
     await insertBatched(readingRows, 1000, (batch) => tx.insert(readings).values(batch));
+    const homesOf1 = unitRows.filter((u) => u.buildingId === building1.id);
+    await tx.insert(meterShares).values(homesOf1.map((u) => ({ meterId: sharedMeter.id, unitId: u.id! })));
     const [route] = await tx
       .insert(readingRoutes)
       .values({ estateId: estate1.id, period, name: '1栋 水电表', readerId: reader.id, createdBy: reader.id })
       .returning();
-    const building1 = buildingRows.find((b) => b.estateId === estate1.id && b.name === '1栋')!;
     const onRoute = meterRows.filter((m) => metered.find((u) => u.id === m.unitId)?.buildingId === building1.id);
     await tx.insert(routeMeters).values(onRoute.map((m, i) => ({ routeId: route!.id, meterId: m.id!, position: i + 1 })));
+    // This month's route already has one reading waiting for review: the last meter's usage is a spike.
+    const flaggedMeter = onRoute[onRoute.length - 1]!;
+    const previous = lastValue.get(flaggedMeter.id!)!;
+    const takenAt = new Date(Date.now() - 2 * 3600_000);
+    await tx.insert(readings).values({
+      id: randomUUID(),
+      meterId: flaggedMeter.id!,
+      routeId: route!.id,
+      period,
+      value: String(previous + 1500),
+      previous: String(previous),
+      usage: '1500',
+      kind: 'normal',
+      flags: ['spike'],
+      status: 'pending_review',
+      note: '住户说家里装了新空调',
+      readerId: reader.id,
+      takenAt,
+      receivedAt: takenAt,
+    });
 
     await writeAudit(tx, { kind: 'system' }, undefined, { action: 'seed', entity: 'org_node', entityId: group.id, after: { units: unitRows.length } });
     return { estates: 3, buildings: buildingRows.length, units: unitRows.length, parties: partyRows.length, staff: staffRows.length };

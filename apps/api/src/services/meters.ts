@@ -1,14 +1,15 @@
 /** Meters 仪表 and reading routes 抄表路线: registry, assignment to readers, and the route a phone downloads. */
-import type { MeterType } from '@pm/domain';
+import { type MeterType, currentReading } from '@pm/domain';
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { buildings, meters, orgNodes, readingRoutes, readings, routeMeters, staffAccounts, units } from '../db/schema';
+import { buildings, meterReplacements, meters, orgNodes, readingRoutes, readings, routeMeters, staffAccounts, units } from '../db/schema';
 import { writeAudit } from '../lib/audit';
 import type { StaffContext } from '../lib/context';
 import { NotFoundError, ValidationError } from '../lib/errors';
 import { likePattern } from '../lib/schemas';
 import { authorizeNode, inScope } from '../lib/scope';
 import type { PageInput } from './org';
+import { applicableReplacement } from './metering/basis';
 import { authorizeUnit } from './units';
 
 const estateNode = alias(orgNodes, 'meter_estate');
@@ -190,32 +191,68 @@ export async function downloadRoute({ ctx, id }: { ctx: StaffContext; id: string
         .select({ meterId: readings.meterId, period: readings.period, value: readings.value, usage: readings.usage, takenAt: readings.takenAt })
         .from(readings)
         .where(and(inArray(readings.meterId, meterIds), eq(readings.status, 'approved'), sql`${readings.period} < ${route.period}`, isNotNull(readings.usage)))
-        .orderBy(asc(readings.meterId), desc(readings.period), desc(readings.takenAt))
+        .orderBy(asc(readings.meterId), desc(readings.period), desc(readings.takenAt), desc(readings.id))
     : [];
-  const history = new Map<string, { value: string; usage: string; period: string }[]>();
+  const history = new Map<string, { value: string; usage: string; period: string; takenAt: Date }[]>();
   for (const r of approved) {
     const h = history.get(r.meterId) ?? [];
     // One per period: the newest approved reading of that period.
-    if (!h.some((x) => x.period === r.period) && h.length < 6) h.push({ value: r.value, usage: r.usage!, period: r.period });
+    if (!h.some((x) => x.period === r.period) && h.length < 6) h.push({ value: r.value, usage: r.usage!, period: r.period, takenAt: r.takenAt });
     history.set(r.meterId, h);
   }
+  // The latest replacement of each meter: it applies when it was recorded after the previous reading.
+  const replacements = meterIds.length
+    ? await ctx.db
+        .selectDistinctOn([meterReplacements.meterId])
+        .from(meterReplacements)
+        .where(inArray(meterReplacements.meterId, meterIds))
+        .orderBy(meterReplacements.meterId, desc(meterReplacements.createdAt), desc(meterReplacements.id))
+    : [];
+  const latestReplacement = new Map(replacements.map((r) => [r.meterId, r]));
   const recorded = meterIds.length
     ? await ctx.db
-        .select({ id: readings.id, meterId: readings.meterId, value: readings.value, status: readings.status, flags: readings.flags, takenAt: readings.takenAt })
+        .select({
+          id: readings.id,
+          meterId: readings.meterId,
+          value: readings.value,
+          status: readings.status,
+          flags: readings.flags,
+          takenAt: readings.takenAt,
+          sentBackReason: readings.sentBackReason,
+        })
         .from(readings)
         .where(and(inArray(readings.meterId, meterIds), eq(readings.period, route.period)))
-        .orderBy(asc(readings.takenAt))
+        .orderBy(asc(readings.takenAt), asc(readings.id))
     : [];
+  const wireReadings = recorded.map((r) => ({ ...r, takenAt: r.takenAt.toISOString() }));
+  // The current reading of each meter in the period (the newest: @pm/domain currentReading).
+  const byMeter = new Map<string, typeof wireReadings>();
+  for (const r of wireReadings) byMeter.set(r.meterId, [...(byMeter.get(r.meterId) ?? []), r]);
   return {
     route: { id: route.id, estateId: route.estateId, period: route.period, name: route.name, readerId: route.readerId },
     meters: list.map((m) => {
       const h = history.get(m.id) ?? [];
+      const replacement = applicableReplacement(h[0] ?? null, latestReplacement.get(m.id));
+      const current = currentReading(byMeter.get(m.id) ?? []);
       return {
         ...m,
         previous: h[0]?.value ?? null,
         history: h.map((x) => ({ period: x.period, usage: x.usage })),
+        replacement: replacement && {
+          oldFinal: replacement.oldFinal,
+          newInitial: replacement.newInitial,
+          newMultiplier: replacement.newMultiplier,
+          newDigits: replacement.newDigits,
+          replacedOn: replacement.replacedOn,
+          oldMultiplier: replacement.oldMultiplier,
+          oldDigits: replacement.oldDigits,
+          oldSerial: replacement.oldSerial,
+        },
+        status: current?.status ?? ('unread' as const),
+        sentBackReason: current?.status === 'sent_back' ? current.sentBackReason : null,
+        readingId: current?.id ?? null,
       };
     }),
-    readings: recorded.map((r) => ({ ...r, takenAt: r.takenAt.toISOString() })),
+    readings: wireReadings,
   };
 }

@@ -7,8 +7,8 @@
  * - A command that breaks a rule is `rejected` with a reason (and logged, so a replay gets the same answer);
  *   the phone shows it and never retries it.
  */
-import { READING_EXPLANATIONS, type ReadingExplanation, checkReading } from '@pm/domain';
-import { and, desc, eq, isNotNull, lt, lte } from 'drizzle-orm';
+import { READING_EXPLANATIONS, type ReadingExplanation } from '@pm/domain';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db';
 import { readingRoutes, readings, routeMeters, syncCommands } from '../db/schema';
@@ -17,6 +17,7 @@ import type { StaffContext } from '../lib/context';
 import { AppError, ForbiddenError, NotFoundError, fromDatabaseError } from '../lib/errors';
 import { authorizeNode } from '../lib/scope';
 import { authorizeMeter } from './meters';
+import { checkAgainstBasis, readingBasis } from './metering/basis';
 
 export interface Command {
   id: string;
@@ -37,7 +38,9 @@ export const ReadingPayload = z.object({
     .object({ oldFinal: ReadingValue, newInitial: ReadingValue, newMultiplier: z.string().max(20), newDigits: z.number().int().min(4).max(10) })
     .optional(),
   note: z.string().trim().max(500).optional(),
-});
+})
+  // Replacement data belongs to the explanation 'replaced' only (the domain rule throws otherwise).
+  .refine((p) => !p.replacement || p.explanation === 'replaced', { path: ['replacement'], message: "only with explanation 'replaced'" });
 type ReadingPayloadInput = z.infer<typeof ReadingPayload>;
 
 /** Command types and the service that applies each (inside the command's own savepoint). */
@@ -148,22 +151,9 @@ async function recordReading(outer: StaffContext, tx: Tx, commandId: string, at:
     }
   }
 
-  // Previous: the newest approved reading of an earlier period; history: the usages of those periods.
-  const earlier = await tx
-    .select({ value: readings.value, usage: readings.usage, period: readings.period })
-    .from(readings)
-    .where(and(eq(readings.meterId, p.meterId), eq(readings.status, 'approved'), lt(readings.period, p.period), isNotNull(readings.usage)))
-    .orderBy(desc(readings.period), desc(readings.takenAt))
-    .limit(12);
-  const perPeriod = earlier.filter((r, i) => earlier.findIndex((x) => x.period === r.period) === i);
-  const check = checkReading({
-    meter: { id: meter.id, type: meter.type, digits: meter.digits, multiplier: meter.multiplier, initialReading: meter.initialReading },
-    previous: perPeriod[0]?.value ?? null,
-    current: p.value,
-    history: perPeriod.map((r) => r.usage!),
-    ...(p.explanation && { explanation: p.explanation }),
-    ...(p.replacement && { replacement: p.replacement }),
-  });
+  // Previous, history and a replacement the office recorded: the same basis the route download gave the phone.
+  const basis = await readingBasis(tx, p.meterId, p.period);
+  const check = checkAgainstBasis(meter, basis, { value: p.value, explanation: p.explanation, replacement: p.replacement });
   if (!check.ok) throw new Rejection('reading_invalid', `读数无效 Invalid reading: ${check.rejection}`, { rejection: check.rejection, flags: check.flags });
 
   // A second reading of the meter in the period supersedes the one before it; both are kept.

@@ -7,7 +7,7 @@ export type ServerReadingStatus = 'unread' | 'pending_review' | 'approved' | 'se
 
 export type RouteMeter = RouteDownload['meters'][number] & {
   /** A replacement 换表 recorded by the office that applies to this period's reading. */
-  replacement?: (MeterReplacement & { replacedOn?: string }) | null;
+  replacement?: (MeterReplacement & { replacedOn?: string; oldMultiplier?: string; oldDigits?: number }) | null;
   status?: ServerReadingStatus;
   sentBackReason?: string | null;
 };

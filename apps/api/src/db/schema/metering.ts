@@ -116,12 +116,59 @@ export const readings = pgTable(
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     supersedesId: uuid('supersedes_id'),
+    /** The last review action: approve (with an optional note), send back (the reason), or a correction. */
+    reviewNote: text('review_note'),
+    reviewedBy: uuid('reviewed_by').references(() => staffAccounts.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** Why a reviewer asked the reader to read the meter again (shown on the reader's route). */
+    sentBackReason: text('sent_back_reason'),
   },
   (t) => [
     index('readings_meter_period_idx').on(t.meterId, t.period, t.takenAt),
     index('readings_route_idx').on(t.routeId),
+    index('readings_period_idx').on(t.period, t.meterId),
     check('readings_period_ck', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check('readings_value_ck', sql`${t.value} >= 0`),
+    check('readings_sent_back_ck', sql`${t.status} <> 'sent_back' or ${t.sentBackReason} is not null`),
+  ],
+);
+
+/**
+ * A meter replacement 换表. The meter row is the metering point and keeps its id; replacing it records the
+ * old dial (its last reading, multiplier, digits) and the new one here, and moves the meter row to the new
+ * dial in the same transaction. The id is made by the client: it is the idempotency key.
+ */
+export const meterReplacements = pgTable(
+  'meter_replacements',
+  {
+    id: uuid('id').primaryKey(),
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id),
+    replacedOn: date('replaced_on', { mode: 'string' }).notNull(),
+    oldSerial: text('old_serial').notNull(),
+    oldCode: text('old_code'),
+    /** The old dial's last reading, read when it was taken off. */
+    oldFinal: numeric('old_final', { precision: 14, scale: 3 }).notNull(),
+    oldMultiplier: numeric('old_multiplier', { precision: 12, scale: 4 }).notNull(),
+    oldDigits: integer('old_digits').notNull(),
+    newSerial: text('new_serial').notNull(),
+    newCode: text('new_code'),
+    /** The new dial's reading when it was installed (often 0). */
+    newInitial: numeric('new_initial', { precision: 14, scale: 3 }).notNull(),
+    newMultiplier: numeric('new_multiplier', { precision: 12, scale: 4 }).notNull(),
+    newDigits: integer('new_digits').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meter_replacements_meter_idx').on(t.meterId, t.createdAt),
+    check('meter_replacements_digits_ck', sql`${t.oldDigits} between 4 and 10 and ${t.newDigits} between 4 and 10`),
+    check('meter_replacements_multiplier_ck', sql`${t.oldMultiplier} > 0 and ${t.newMultiplier} > 0`),
+    check('meter_replacements_values_ck', sql`${t.oldFinal} >= 0 and ${t.newInitial} >= 0`),
   ],
 );
 

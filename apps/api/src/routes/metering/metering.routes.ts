@@ -7,8 +7,8 @@ import { requireStaff, staffCtx } from '../../middleware/auth';
 import { createMeter, createRoute as createReadingRoute, downloadRoute, getRoute, listMeters, listRoutes } from '../../services/meters';
 
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const Decimal = (scale: number) => z.string().regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), `a decimal string with at most ${scale} decimals`);
-const MeterType = z.enum(METER_TYPES as unknown as ['cold_water', 'hot_water', 'electricity', 'gas']);
+export const Decimal = (scale: number) => z.string().regex(new RegExp(`^\\d{1,10}(\\.\\d{1,${scale}})?$`), `a decimal string with at most ${scale} decimals`);
+export const MeterType = z.enum(METER_TYPES as unknown as ['cold_water', 'hot_water', 'electricity', 'gas']);
 
 export const MeterSchema = z
   .object({
@@ -35,15 +35,49 @@ const RouteSchema = z
 const RouteDownloadSchema = z
   .object({
     route: z.object({ id: z.uuid(), estateId: z.uuid(), period: z.string(), name: z.string(), readerId: z.uuid() }),
+    // The fields added with the review issue (replacement, status, sentBackReason, readingId) are always sent;
+    // they are declared optional so clients typed against the earlier shape keep compiling.
     meters: z.array(
       MeterSchema.extend({
         position: z.number().int(),
         floor: z.number().int().nullable(),
         previous: z.string().nullable(),
         history: z.array(z.object({ period: z.string(), usage: z.string() })),
+        /**
+         * The replacement 换表 the office recorded that applies to this period's reading (recorded after the
+         * previous approved reading), or null. The meter's own digits/multiplier are already the new dial's:
+         * check with `{ ...meter, digits: oldDigits, multiplier: oldMultiplier }`, explanation 'replaced'.
+         */
+        replacement: z
+          .object({
+            oldFinal: z.string(),
+            newInitial: z.string(),
+            newMultiplier: z.string(),
+            newDigits: z.number().int(),
+            replacedOn: z.string(),
+            oldMultiplier: z.string(),
+            oldDigits: z.number().int(),
+            oldSerial: z.string(),
+          })
+          .nullable()
+          .optional(),
+        /** The state of the meter's current (newest) reading of the route's period. */
+        status: z.enum(['unread', 'pending_review', 'approved', 'sent_back']).optional(),
+        sentBackReason: z.string().nullable().optional(),
+        readingId: z.uuid().nullable().optional(),
       }),
     ),
-    readings: z.array(z.object({ id: z.uuid(), meterId: z.uuid(), value: z.string(), status: z.string(), flags: z.array(z.string()), takenAt: z.string() })),
+    readings: z.array(
+      z.object({
+        id: z.uuid(),
+        meterId: z.uuid(),
+        value: z.string(),
+        status: z.string(),
+        flags: z.array(z.string()),
+        takenAt: z.string(),
+        sentBackReason: z.string().nullable().optional(),
+      }),
+    ),
   })
   .openapi('RouteDownload');
 

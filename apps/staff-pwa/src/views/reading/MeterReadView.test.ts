@@ -82,4 +82,20 @@ describe('MeterReadView', () => {
     await type(wrapper, '000');
     expect(wrapper.get('[data-test="value-error"]').text()).toContain('位数');
   });
+
+  it('computes across a replacement the office recorded with the old dial for the old part, as the server does', async () => {
+    const d = download('r1', '2026-11', 3);
+    const m2 = d.meters[1]!;
+    Object.assign(m2, {
+      digits: 6,
+      multiplier: '2.0000',
+      replacement: { oldFinal: '150', newInitial: '0', newMultiplier: '2.0000', newDigits: 6, oldMultiplier: '1.0000', oldDigits: 5, replacedOn: '2026-11-10' },
+    });
+    await saveRoute(getDb(), d, 'reader-1');
+    const { wrapper } = await mountMeter('m2');
+    await type(wrapper, '30');
+    // (150 − 100) × 1 + (30 − 0) × 2
+    expect(wrapper.get('[data-test="usage"]').text()).toContain('110');
+    expect(wrapper.find('[data-test="lower"]').exists()).toBe(false);
+  });
 });
