@@ -4,3 +4,4 @@ export * from './money';
 export * from './time/shanghai';
 export * from './property/sort-key';
 export * from './metering';
+export * from './billing';

@@ -36,6 +36,16 @@ export const PERMISSIONS = [
   'meter:write',
   'reading:write',
   'reading:review',
+  // Billing 收费: fee items/standards/rules, billing runs, seeing what is owed, taking money, ledger
+  // corrections (adjust / refund / waive) and their second-person approval, the day close, reports.
+  'fee:read',
+  'fee:write',
+  'billing:run',
+  'charge:read',
+  'payment:collect',
+  'ledger:adjust',
+  'ledger:approve',
+  'report:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,8 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   group_admin: MANAGE,
   company_manager: MANAGE,
   office_manager: MANAGE,
-  customer_service: [...READ_PROPERTY, 'party:write', 'occupancy:write', 'binding:read', 'binding:write', 'meter:read', 'reading:review'],
-  cashier: READ_PROPERTY,
+  customer_service: [...READ_PROPERTY, 'party:write', 'occupancy:write', 'binding:read', 'binding:write', 'meter:read', 'reading:review', 'fee:read', 'charge:read'],
+  cashier: [...READ_PROPERTY, 'fee:read', 'charge:read', 'payment:collect'],
   technician: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
   meter_reader: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
 };
