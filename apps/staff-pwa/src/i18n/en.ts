@@ -1,4 +1,5 @@
 // English. Same keys as ./zh-CN.ts (the type enforces it).
+import billingEn from './billing.en';
 import meterAdminEn from './meter-admin.en';
 import readingEn from './reading.en';
 import type { Messages } from './zh-CN';
@@ -75,7 +76,10 @@ const en: Messages = {
     import: 'Import',
     reading: 'Meter reading',
     meterAdmin: 'Meters & reading',
+    cashier: 'Cashier',
+    billing: 'Billing',
   },
+  billing: billingEn,
   reading: readingEn,
   meterAdmin: meterAdminEn,
   nodeKind: { group: 'Group', company: 'Company', office: 'Office', estate: 'Estate' },

@@ -1,5 +1,6 @@
 // 简体中文 — the default language. Every string the staff app shows lives here and in ./en.ts.
 // Larger features keep their strings in their own file (./<feature>.zh-CN.ts), merged here.
+import billingZh from './billing.zh-CN';
 import meterAdminZh from './meter-admin.zh-CN';
 import readingZh from './reading.zh-CN';
 
@@ -75,7 +76,10 @@ const zhCN = {
     import: '批量导入',
     reading: '抄表',
     meterAdmin: '仪表与抄表管理',
+    cashier: '收银',
+    billing: '收费管理',
   },
+  billing: billingZh,
   reading: readingZh,
   meterAdmin: meterAdminZh,
   nodeKind: { group: '集团', company: '公司', office: '管理处', estate: '项目' },

@@ -30,6 +30,8 @@ export const TILES: readonly Tile[] = [
     color: '#ee0a24',
     anyOf: ['meter:write', 'reading:review'],
   },
+  { key: 'cashier', icon: 'balance-o', to: 'cashier', label: 'tiles.cashier', color: '#ff6034', anyOf: ['payment:collect'] },
+  { key: 'billing', icon: 'bill-o', to: 'billing', label: 'tiles.billing', color: '#576b95', anyOf: ['fee:write', 'billing:run'] },
   { key: 'staff', icon: 'friends-o', to: 'staff', label: 'tiles.staff', color: '#ff976a', anyOf: ['staff:read'] },
   { key: 'import', icon: 'description-o', to: 'import', label: 'tiles.import', color: '#7232dd', anyOf: ['import:write'] },
 ];

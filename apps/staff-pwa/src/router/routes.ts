@@ -4,6 +4,7 @@
  */
 import type { Permission } from '@pm/domain';
 import type { RouteRecordRaw } from 'vue-router';
+import { billingRoutes } from './routes.billing';
 import { meterAdminRoutes } from './routes.meter-admin';
 import { readingRoutes } from './routes.reading';
 
@@ -102,6 +103,7 @@ export const routes: RouteRecordRaw[] = [
   },
   ...readingRoutes,
   ...meterAdminRoutes,
+  ...billingRoutes,
   { path: '/forbidden', name: 'forbidden', component: () => import('../views/ForbiddenView.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];
