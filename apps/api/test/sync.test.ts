@@ -36,6 +36,18 @@ const command = (meterId: string, value: string, extra: Record<string, unknown> 
 const push = (cookie: string, commands: unknown[]) => s.call('POST', '/sync/commands', { cookie, json: { deviceId: 'test-device', commands } });
 const rowsWithId = async (id: string) => (await s.db.select().from(readings).where(eq(readings.id, id))).length;
 
+describe('reading route summary', () => {
+  it('counts the route\'s meters and the meters read on it', async () => {
+    const before = (await s.call('GET', `/reading-routes?mine=true&period=${period}`, { cookie: reader })).data.items[0];
+    const m = route.meters[5];
+    const res = await push(reader, [command(m.id, String(Number(m.previous) + 1))]);
+    expect(res.data.results[0].status).toBe('applied');
+    const after = (await s.call('GET', `/reading-routes?mine=true&period=${period}`, { cookie: reader })).data.items[0];
+    expect(after.meterCount).toBe(168);
+    expect(after.readCount).toBe(before.readCount + 1);
+  });
+});
+
 describe('reading route download', () => {
   it('gives the reader their route with previous readings and usage history, in walking order', async () => {
     expect(route.route.period).toBe(period);

@@ -151,8 +151,9 @@ const routeSummary = {
   period: readingRoutes.period,
   name: readingRoutes.name,
   readerId: readingRoutes.readerId,
-  meterCount: sql<number>`(select count(*)::int from ${routeMeters} where ${routeMeters.routeId} = ${readingRoutes.id})`,
-  readCount: sql<number>`(select count(distinct r.meter_id)::int from ${readings} r where r.route_id = ${readingRoutes.id})`,
+  // Qualified by hand: inside a subquery drizzle writes a bare "id", which would bind to the subquery's table.
+  meterCount: sql<number>`(select count(*)::int from ${routeMeters} rm where rm.route_id = "reading_routes"."id")`,
+  readCount: sql<number>`(select count(distinct r.meter_id)::int from ${readings} r where r.route_id = "reading_routes"."id")`,
 };
 
 export async function getRoute({ ctx, id }: { ctx: StaffContext; id: string }) {
