@@ -284,6 +284,141 @@ CREATE TABLE "sync_commands" (
 	"result" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "billing_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"period" text NOT NULL,
+	"inserted" integer NOT NULL,
+	"existing" integer NOT NULL,
+	"total" numeric(14, 2) NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "billing_settings" (
+	"estate_id" uuid PRIMARY KEY NOT NULL,
+	"vacancy_discount_pct" numeric(5, 2) DEFAULT '0' NOT NULL,
+	"penalty" jsonb,
+	"prepay_discount" jsonb,
+	"approval_threshold" numeric(14, 2) DEFAULT '500.00' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "billing_settings_vacancy_ck" CHECK ("billing_settings"."vacancy_discount_pct" between 0 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "charges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"fee_item_id" uuid NOT NULL,
+	"standard_id" uuid,
+	"period" text NOT NULL,
+	"meter_id" uuid,
+	"line_key" text DEFAULT '' NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"explanation" text NOT NULL,
+	"detail" jsonb,
+	"due_date" date NOT NULL,
+	"source" text NOT NULL,
+	"run_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "charges_line_uq" UNIQUE("unit_id","standard_id","period","line_key"),
+	CONSTRAINT "charges_amount_ck" CHECK ("charges"."amount" >= 0),
+	CONSTRAINT "charges_period_ck" CHECK ("charges"."period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$')
+);
+--> statement-breakpoint
+CREATE TABLE "day_closes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"cashier_id" uuid NOT NULL,
+	"business_date" date NOT NULL,
+	"totals" jsonb NOT NULL,
+	"closed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "day_closes_uq" UNIQUE("estate_id","cashier_id","business_date")
+);
+--> statement-breakpoint
+CREATE TABLE "fee_assignments" (
+	"standard_id" uuid NOT NULL,
+	"target_kind" text NOT NULL,
+	"target_id" uuid NOT NULL,
+	CONSTRAINT "fee_assignments_standard_id_target_kind_target_id_pk" PRIMARY KEY("standard_id","target_kind","target_id")
+);
+--> statement-breakpoint
+CREATE TABLE "fee_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"node_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"category" text NOT NULL,
+	"active" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "fee_items_node_name_uq" UNIQUE("node_id","name")
+);
+--> statement-breakpoint
+CREATE TABLE "fee_standards" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"fee_item_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"params" jsonb NOT NULL,
+	"cycle" text DEFAULT 'monthly' NOT NULL,
+	"charge_start" date,
+	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"due_days" integer DEFAULT 30 NOT NULL,
+	"previous_id" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "fee_standards_cycle_ck" CHECK ("fee_standards"."cycle" in ('monthly', 'quarterly', 'yearly')),
+	CONSTRAINT "fee_standards_dates_ck" CHECK ("fee_standards"."effective_to" is null or "fee_standards"."effective_to" >= "fee_standards"."effective_from"),
+	CONSTRAINT "fee_standards_due_ck" CHECK ("fee_standards"."due_days" between 0 and 366)
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"owed_delta" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"prepaid_delta" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"charge_id" uuid,
+	"receipt_id" uuid,
+	"reversal_of" uuid,
+	"method" text,
+	"reason" text,
+	"created_by" uuid,
+	"approved_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_reversal_uq" UNIQUE("reversal_of"),
+	CONSTRAINT "ledger_amount_ck" CHECK ("ledger_entries"."amount" <> 0)
+);
+--> statement-breakpoint
+CREATE TABLE "receipt_sequences" (
+	"estate_id" uuid PRIMARY KEY NOT NULL,
+	"next" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "receipts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"number" text NOT NULL,
+	"method" text NOT NULL,
+	"total" numeric(14, 2) NOT NULL,
+	"payer" text,
+	"status" text DEFAULT 'posted' NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"cashier_id" uuid NOT NULL,
+	"business_date" date NOT NULL,
+	"void_reason" text,
+	"voided_by" uuid,
+	"voided_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "receipts_number_uq" UNIQUE("estate_id","number"),
+	CONSTRAINT "receipts_idem_uq" UNIQUE("idempotency_key"),
+	CONSTRAINT "receipts_total_ck" CHECK ("receipts"."total" > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_id_org_nodes_id_fk" FOREIGN KEY ("id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_office_id_org_nodes_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -320,6 +455,32 @@ ALTER TABLE "readings" ADD CONSTRAINT "readings_reviewed_by_staff_accounts_id_fk
 ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_route_id_reading_routes_id_fk" FOREIGN KEY ("route_id") REFERENCES "public"."reading_routes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "route_meters" ADD CONSTRAINT "route_meters_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_commands" ADD CONSTRAINT "sync_commands_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "billing_runs" ADD CONSTRAINT "billing_runs_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "billing_runs" ADD CONSTRAINT "billing_runs_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "billing_settings" ADD CONSTRAINT "billing_settings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "charges" ADD CONSTRAINT "charges_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "charges" ADD CONSTRAINT "charges_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "charges" ADD CONSTRAINT "charges_fee_item_id_fee_items_id_fk" FOREIGN KEY ("fee_item_id") REFERENCES "public"."fee_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "charges" ADD CONSTRAINT "charges_standard_id_fee_standards_id_fk" FOREIGN KEY ("standard_id") REFERENCES "public"."fee_standards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "charges" ADD CONSTRAINT "charges_meter_id_meters_id_fk" FOREIGN KEY ("meter_id") REFERENCES "public"."meters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "day_closes" ADD CONSTRAINT "day_closes_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "day_closes" ADD CONSTRAINT "day_closes_cashier_id_staff_accounts_id_fk" FOREIGN KEY ("cashier_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_assignments" ADD CONSTRAINT "fee_assignments_standard_id_fee_standards_id_fk" FOREIGN KEY ("standard_id") REFERENCES "public"."fee_standards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_items" ADD CONSTRAINT "fee_items_node_id_org_nodes_id_fk" FOREIGN KEY ("node_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_fee_item_id_fee_items_id_fk" FOREIGN KEY ("fee_item_id") REFERENCES "public"."fee_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_charge_id_charges_id_fk" FOREIGN KEY ("charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_receipt_id_receipts_id_fk" FOREIGN KEY ("receipt_id") REFERENCES "public"."receipts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_approved_by_staff_accounts_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receipt_sequences" ADD CONSTRAINT "receipt_sequences_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receipts" ADD CONSTRAINT "receipts_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receipts" ADD CONSTRAINT "receipts_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receipts" ADD CONSTRAINT "receipts_cashier_id_staff_accounts_id_fk" FOREIGN KEY ("cashier_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "receipts" ADD CONSTRAINT "receipts_voided_by_staff_accounts_id_fk" FOREIGN KEY ("voided_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id","at");--> statement-breakpoint
 CREATE INDEX "auth_attempts_key_at_idx" ON "auth_attempts" USING btree ("key","at");--> statement-breakpoint
 CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
@@ -345,4 +506,12 @@ CREATE INDEX "photos_command_idx" ON "photos" USING btree ("command_id");--> sta
 CREATE INDEX "reading_routes_reader_idx" ON "reading_routes" USING btree ("reader_id","period");--> statement-breakpoint
 CREATE INDEX "readings_meter_period_idx" ON "readings" USING btree ("meter_id","period","taken_at");--> statement-breakpoint
 CREATE INDEX "readings_route_idx" ON "readings" USING btree ("route_id");--> statement-breakpoint
-CREATE INDEX "readings_period_idx" ON "readings" USING btree ("period","meter_id");
+CREATE INDEX "readings_period_idx" ON "readings" USING btree ("period","meter_id");--> statement-breakpoint
+CREATE INDEX "billing_runs_estate_period_idx" ON "billing_runs" USING btree ("estate_id","period");--> statement-breakpoint
+CREATE INDEX "charges_estate_period_idx" ON "charges" USING btree ("estate_id","period");--> statement-breakpoint
+CREATE INDEX "charges_unit_idx" ON "charges" USING btree ("unit_id","due_date");--> statement-breakpoint
+CREATE INDEX "fee_standards_estate_idx" ON "fee_standards" USING btree ("estate_id");--> statement-breakpoint
+CREATE INDEX "ledger_unit_idx" ON "ledger_entries" USING btree ("unit_id","created_at");--> statement-breakpoint
+CREATE INDEX "ledger_charge_idx" ON "ledger_entries" USING btree ("charge_id");--> statement-breakpoint
+CREATE INDEX "ledger_receipt_idx" ON "ledger_entries" USING btree ("receipt_id");--> statement-breakpoint
+CREATE INDEX "receipts_day_idx" ON "receipts" USING btree ("estate_id","business_date","cashier_id");

@@ -10,6 +10,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { type AppError, type ErrorBody, ValidationError, errorBody, fromDatabaseError, AppError as AppErrorClass } from './lib/errors';
 import type { AppDeps, AppEnv } from './lib/hono';
 import { authRouter } from './routes/auth/auth.routes';
+import { cashierRouter } from './routes/billing/cashier.routes';
+import { feesRouter } from './routes/billing/fees.routes';
+import { runsRouter } from './routes/billing/runs.routes';
 import { renderDocsPage } from './routes/docs';
 import { healthRouter } from './routes/health/health.routes';
 import { importsRouter } from './routes/imports/imports.routes';
@@ -50,7 +53,10 @@ function apiRoutes() {
     .route('/', replacementsRouter)
     .route('/', reviewRouter)
     .route('/', reportsRouter)
-    .route('/', syncRouter);
+    .route('/', syncRouter)
+    .route('/', feesRouter)
+    .route('/', runsRouter)
+    .route('/', cashierRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { meters, readingRoutes, readings, routeMeters } from '../src/db/schema';
+import { feeItems, meters, readingRoutes, readings, routeMeters } from '../src/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplateWorkbook } from './xlsx';
 import { makeStaff } from './factories';
@@ -18,7 +18,7 @@ type Expect = number | 'some' | 'none';
 
 interface Row {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: (ids: Suite['ids']) => string;
   body?: (s: Suite, actor: ActorName) => unknown | Promise<unknown>;
   raw?: () => Promise<Uint8Array>;
@@ -57,6 +57,15 @@ async function pendingReading(s: Suite) {
     takenAt: new Date(),
   });
   return { meterId: meter!.id, readingId: id };
+}
+/** A receipt of a 1.00 prepayment for 1-102, taken by the cashier. */
+async function prepaidReceipt(s: Suite): Promise<{ id: string }> {
+  const res = await s.call('POST', '/receipts', {
+    cookie: await s.loginStaff('cashier'),
+    json: { idempotencyKey: randomUUID(), unitId: s.ids.unitOther, method: 'cash', chargeIds: [], prepayment: '1.00', expectedTotal: '1.00' },
+  });
+  if (res.status !== 200) throw new Error(res.raw);
+  return res.data;
 }
 const estatePeriod = (i: Suite['ids']) => `estateId=${i.estate1}&period=${fx.period}`;
 
@@ -369,6 +378,121 @@ const ROWS: Row[] = [
     path: (i) => `/metering/export?${estatePeriod(i)}`,
     expect: { ...STAFF_ONLY, default: 200, cashier: 404, manager2: 404 },
   },
+  // ---- billing ----
+  {
+    name: 'fee items of estate 1 (probe: 物业服务费)',
+    method: 'GET',
+    path: (i) => `/fee-items?estateId=${i.estate1}`,
+    probe: (d) => d.items.some((x: any) => x.name === '物业服务费'),
+    expect: { ...STAFF_ONLY, default: 'some', tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'create a fee item on office 1',
+    method: 'POST',
+    path: () => '/fee-items',
+    body: (s) => ({ nodeId: s.ids.office1, name: `项目${++seq}`, category: 'other' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'fee standards of estate 1',
+    method: 'GET',
+    path: (i) => `/fee-standards?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'create a fee standard in estate 1',
+    method: 'POST',
+    path: () => '/fee-standards',
+    body: (s) => ({
+      estateId: s.ids.estate1,
+      feeItemId: fx.feeItem,
+      name: `标准${++seq}`,
+      kind: 'fixed',
+      params: { amount: '10.00' },
+      effectiveFrom: '2030-01-01',
+      assignments: [{ targetKind: 'unit', targetId: s.ids.unitOther }],
+    }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'billing settings of estate 1',
+    method: 'GET',
+    path: (i) => `/billing-settings/${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'change the billing settings of estate 1',
+    method: 'PUT',
+    path: (i) => `/billing-settings/${i.estate1}`,
+    body: () => ({ vacancyDiscountPct: '0', approvalThreshold: '500.00', penalty: null, prepayDiscount: null }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'preview the billing run of estate 1',
+    method: 'POST',
+    path: () => '/billing-runs/preview',
+    body: (s) => ({ estateId: s.ids.estate1, period: fx.period }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'post the billing run of estate 1',
+    method: 'POST',
+    path: () => '/billing-runs',
+    body: (s) => ({ estateId: s.ids.estate1, period: fx.period }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'billing runs of estate 1',
+    method: 'GET',
+    path: (i) => `/billing-runs?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'the account of 1-101',
+    method: 'GET',
+    path: (i) => `/units/${i.unitZhang}/account`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'collect a prepayment for 1-102 (a fresh key per call)',
+    method: 'POST',
+    path: () => '/receipts',
+    body: (s) => ({ idempotencyKey: randomUUID(), unitId: s.ids.unitOther, method: 'cash', chargeIds: [], prepayment: '1.00', expectedTotal: '1.00' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
+  {
+    name: 'read a receipt of estate 1',
+    method: 'GET',
+    path: () => `/receipts/${fx.receipt}`,
+    body: async (s) => {
+      fx.receipt ??= (await prepaidReceipt(s)).id;
+      return undefined;
+    },
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'void a receipt of estate 1 (a fresh one per call)',
+    method: 'POST',
+    path: () => `/receipts/${fx.toVoid}`,
+    body: async (s) => {
+      fx.toVoid = `${(await prepaidReceipt(s)).id}/void`;
+      return { reason: '收错' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
+  {
+    name: 'my day at the counter of estate 1',
+    method: 'GET',
+    path: (i) => `/cashier/day?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
+  {
+    name: 'close my day at estate 1',
+    method: 'POST',
+    path: () => '/cashier/day-close',
+    body: (s) => ({ estateId: s.ids.estate1 }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {
     name: 'resident: my units (probe: only 1-101)',
@@ -390,6 +514,7 @@ beforeAll(async () => {
   const [route] = await s.db.select().from(readingRoutes).where(eq(readingRoutes.name, '1栋 水电表'));
   fx.period = route!.period;
   fx.meter = (await s.db.select().from(meters).where(eq(meters.code, 'PM-W-1-101')))[0]!.id;
+  fx.feeItem = (await s.db.select().from(feeItems).where(eq(feeItems.name, '物业服务费')))[0]!.id;
 });
 afterAll(async () => s?.close());
 

@@ -36,12 +36,14 @@ async function counts() {
     (select count(*) from grants) as grants, (select count(*) from resident_bindings) as bindings,
     (select count(*) from unit_invites) as invites, (select count(*) from audit_log where action <> 'login') as audit,
     (select count(*) from meters) as meters, (select count(*) from meter_replacements) as replacements,
-    (select count(*) from readings) as readings, (select count(*) from readings where status = 'pending_review') as pending`);
+    (select count(*) from readings) as readings, (select count(*) from readings where status = 'pending_review') as pending,
+    (select count(*) from fee_items) as fee_items, (select count(*) from fee_standards) as standards, (select count(*) from charges) as charges,
+    (select count(*) from ledger_entries) as ledger, (select count(*) from receipts) as receipts`);
   return JSON.stringify((r as unknown as { rows?: unknown[] }).rows ?? r);
 }
 
 type Case = [label: string, body: unknown];
-const endpoints: { method: 'POST' | 'PATCH'; path: (s: Suite) => string; who?: 'resident'; cases: (s: Suite) => Case[] }[] = [
+const endpoints: { method: 'POST' | 'PATCH' | 'PUT'; path: (s: Suite) => string; who?: 'resident'; cases: (s: Suite) => Case[] }[] = [
   {
     method: 'POST',
     path: () => '/org/nodes',
@@ -209,6 +211,66 @@ const endpoints: { method: 'POST' | 'PATCH'; path: (s: Suite) => string; who?: '
         ['unknown explanation', { ...base, explanation: 'guess' }],
         ['missing note', { id: base.id, value: base.value }],
         ['huge note', { ...base, note: HUGE }],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    path: () => '/fee-items',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['unknown category', { nodeId: s.ids.company, name: '停车', category: 'casino' }],
+      ['html name', { nodeId: s.ids.company, name: HTML, category: 'other' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/fee-standards',
+    cases: (s) => {
+      const base = { estateId: s.ids.estate1, feeItemId: s.ids.estate1, name: '标准', kind: 'area', params: { unitPrice: '2.35', areaBasis: 'building_area' }, effectiveFrom: '2026-01-01', assignments: [{ targetKind: 'estate', targetId: s.ids.estate1 }] };
+      return [
+        ['missing fields', {}],
+        ['price as number', { ...base, params: { unitPrice: 2.35, areaBasis: 'building_area' } }],
+        ['negative price', { ...base, params: { unitPrice: '-1', areaBasis: 'building_area' } }],
+        ['params of another kind', { ...base, kind: 'fixed' }],
+        ['unknown fee item', base],
+        ['no assignment', { ...base, assignments: [] }],
+        ['tiers out of order', { ...base, kind: 'metered', params: { meterType: 'cold_water', tiers: [{ upTo: '300', price: '3' }, { upTo: '100', price: '4' }] } }],
+      ];
+    },
+  },
+  {
+    method: 'PUT',
+    path: (s) => `/billing-settings/${s.ids.estate1}`,
+    cases: () => [
+      ['missing fields', {}],
+      ['vacancy over 100%', { vacancyDiscountPct: '150', approvalThreshold: '500.00', penalty: null, prepayDiscount: null }],
+      ['threshold as number', { vacancyDiscountPct: '0', approvalThreshold: 500, penalty: null, prepayDiscount: null }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/billing-runs',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['bad period', { estateId: s.ids.estate1, period: '2026-13' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/receipts',
+    cases: (s) => {
+      const base = { idempotencyKey: randomUUID(), unitId: s.ids.unitOther, method: 'cash', chargeIds: [], prepayment: '10.00', expectedTotal: '10.00' };
+      return [
+        ['missing fields', {}],
+        ['amount as number', { ...base, prepayment: 10, expectedTotal: 10 }],
+        ['three decimals', { ...base, prepayment: '10.001', expectedTotal: '10.001' }],
+        ['negative', { ...base, prepayment: '-10.00', expectedTotal: '-10.00' }],
+        ['unknown method', { ...base, method: 'barter' }],
+        ['nothing to collect', { ...base, prepayment: undefined, expectedTotal: '0.00' }],
+        ['a charge id that is not a charge', { ...base, chargeIds: [s.ids.unitOther] }],
+        ['wrong total', { ...base, expectedTotal: '9.99' }],
+        ['html payer', { ...base, payer: HTML }],
       ];
     },
   },

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Role, periodOf, shiftPeriod, unitSortKey } from '@pm/domain';
+import { seedBilling } from './billing';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import {
@@ -318,6 +319,7 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
       receivedAt: takenAt,
     });
 
+    await seedBilling(tx);
     await writeAudit(tx, { kind: 'system' }, undefined, { action: 'seed', entity: 'org_node', entityId: group.id, after: { units: unitRows.length } });
     return { estates: 3, buildings: buildingRows.length, units: unitRows.length, parties: partyRows.length, staff: staffRows.length };
   });

@@ -5,3 +5,4 @@ export * from './parties';
 export * from './residents';
 export * from './staff';
 export * from './metering';
+export * from './billing';
