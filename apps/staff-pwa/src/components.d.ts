@@ -8,10 +8,15 @@ export {};
 declare module 'vue' {
   export interface GlobalComponents {
     VanActionSheet: (typeof import('vant'))['ActionSheet'];
+    VanBadge: (typeof import('vant'))['Badge'];
     VanButton: (typeof import('vant'))['Button'];
     VanCell: (typeof import('vant'))['Cell'];
     VanCellGroup: (typeof import('vant'))['CellGroup'];
+    VanCheckbox: (typeof import('vant'))['Checkbox'];
+    VanCheckboxGroup: (typeof import('vant'))['CheckboxGroup'];
     VanDatePicker: (typeof import('vant'))['DatePicker'];
+    VanDialog: (typeof import('vant'))['Dialog'];
+    VanDivider: (typeof import('vant'))['Divider'];
     VanEmpty: (typeof import('vant'))['Empty'];
     VanField: (typeof import('vant'))['Field'];
     VanForm: (typeof import('vant'))['Form'];
@@ -26,6 +31,7 @@ declare module 'vue' {
     VanRadio: (typeof import('vant'))['Radio'];
     VanRadioGroup: (typeof import('vant'))['RadioGroup'];
     VanSearch: (typeof import('vant'))['Search'];
+    VanStepper: (typeof import('vant'))['Stepper'];
     VanSwitch: (typeof import('vant'))['Switch'];
     VanTab: (typeof import('vant'))['Tab'];
     VanTabbar: (typeof import('vant'))['Tabbar'];

@@ -3,7 +3,7 @@
  * registry and replacements 换表, reading routes, the review queue, the period's progress and the export.
  */
 import { api, ok, query } from './client';
-import type { Estate, PageQuery } from './types';
+import type { PageQuery } from './types';
 
 // ---- meters (typed routes) ----------------------------------------------------------------------------
 
@@ -92,6 +92,3 @@ export const meteringExportUrl = (estateId: string, period: string) =>
 
 /** A reading's photo (for its uploader and for staff who may read the meter's estate). */
 export const photoUrl = (photoId: string) => `/api/photos/${encodeURIComponent(photoId)}`;
-
-/** The estate a screen works on, as the hub remembers it. */
-export type EstateRef = Pick<Estate, 'id' | 'name'>;

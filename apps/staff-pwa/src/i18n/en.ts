@@ -113,6 +113,13 @@ const en: Messages = {
     summary: '{floors} floors · {units} units',
     noUnits: 'No units in this building yet',
   },
+  // The shared pickers (components/StaffPicker.vue, UnitPicker.vue).
+  picker: {
+    readersOnly: 'Meter readers and technicians only',
+    noStaff: 'No staff to choose',
+    searchUnit: 'Search a unit',
+    unitsPicked: 'Done ({n} chosen)',
+  },
   unitSearch: {
     title: 'Find a unit',
     placeholder: 'Unit no. / owner name / phone',

@@ -174,9 +174,7 @@ const meterAdmin: MeterAdminMessages = {
     multiplierPlaceholder: 'e.g. 1, 40',
     digitsInvalid: 'From 4 to 10',
     digitsPlaceholder: '4–10',
-    searchUnit: 'Search a unit',
     unitRequired: 'Choose a unit',
-    unitsPicked: 'Done ({n} chosen)',
     retry: 'Send again',
   },
   routes: {
@@ -186,8 +184,6 @@ const meterAdmin: MeterAdminMessages = {
     empty: 'No reading routes this period',
     summary: '{routes} route(s) · {meters} meters',
     reader: 'Reader',
-    readersOnly: 'Meter readers and technicians only',
-    noReaders: 'No staff to choose',
     name: 'Route name',
     namePlaceholder: 'e.g. Building 1, June',
     buildings: 'Buildings ({n} chosen)',

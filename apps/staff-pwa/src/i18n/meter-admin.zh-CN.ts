@@ -174,9 +174,7 @@ const meterAdmin = {
     multiplierPlaceholder: '如 1、40',
     digitsInvalid: '表盘位数为 4–10',
     digitsPlaceholder: '4–10',
-    searchUnit: '搜索房号选择',
     unitRequired: '请选择房屋',
-    unitsPicked: '完成（已选 {n} 户）',
     retry: '重新提交',
   },
   routes: {
@@ -186,8 +184,6 @@ const meterAdmin = {
     empty: '本期还没有抄表路线',
     summary: '{routes} 条路线 · {meters} 只仪表',
     reader: '抄表员',
-    readersOnly: '只看抄表员和维修工',
-    noReaders: '没有可选的员工',
     name: '路线名称',
     namePlaceholder: '例如：1栋 6月',
     buildings: '楼栋（已选 {n}）',

@@ -113,6 +113,13 @@ const zhCN = {
     summary: '共 {floors} 层 · {units} 户',
     noUnits: '该楼栋还没有房屋',
   },
+  // The shared pickers (components/StaffPicker.vue, UnitPicker.vue).
+  picker: {
+    readersOnly: '只看抄表员和维修工',
+    noStaff: '没有可选的员工',
+    searchUnit: '搜索房号选择',
+    unitsPicked: '完成（已选 {n} 户）',
+  },
   unitSearch: {
     title: '查找房屋',
     placeholder: '房号 / 业主姓名 / 手机号',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Occupancy } from '../api/types';
-import { formatArea, formatDateTime, groupByFloor, isPositiveDecimal, splitOccupancies, todayInShanghai } from './format';
+import { formatArea, formatDateTime, groupByFloor, isPositiveDecimal, plainDecimal, splitOccupancies, todayInShanghai } from './format';
 
 const occ = (o: Partial<Occupancy>): Occupancy => ({
   id: 'o',
@@ -66,5 +66,18 @@ describe('format', () => {
     expect(isPositiveDecimal('-3')).toBe(false);
     expect(isPositiveDecimal('1e3')).toBe(false);
     expect(isPositiveDecimal('')).toBe(false);
+  });
+
+  it('shows a decimal without insignificant trailing zeros, as a string', () => {
+    expect(plainDecimal('2719.000')).toBe('2719');
+    expect(plainDecimal('1500.0000')).toBe('1500');
+    expect(plainDecimal('12.500')).toBe('12.5');
+    expect(plainDecimal('0.0005')).toBe('0.0005');
+    expect(plainDecimal('100')).toBe('100');
+    expect(plainDecimal('0.000')).toBe('0');
+    expect(plainDecimal('12345678901234567890.120')).toBe('12345678901234567890.12');
+    expect(plainDecimal(null)).toBe('');
+    expect(plainDecimal(undefined)).toBe('');
+    expect(plainDecimal('n/a')).toBe('n/a');
   });
 });

@@ -41,6 +41,16 @@ export function groupByFloor<T extends { floor: number; number: string }>(units:
     .map(([floor, list]) => ({ floor, units: list.sort((a, b) => collator.compare(a.number, b.number)) }));
 }
 
+/**
+ * A decimal string from the API without its insignificant trailing zeros, for display only ("2719.000" →
+ * "2719", "12.500" → "12.5"): the numeric columns answer with their full scale. A string operation, no
+ * number is made; anything that is not a plain decimal is returned as it came, a missing value as "".
+ */
+export function plainDecimal(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return /^\d+\.\d+$/.test(value) ? value.replace(/\.?0+$/, '') : value;
+}
+
 /** Decimal string with at most two decimals and greater than zero (an area as the API takes it). */
 export function isPositiveDecimal(value: string, maxDecimals = 2): boolean {
   const re = new RegExp(`^\\d{1,10}(\\.\\d{1,${maxDecimals}})?$`);

@@ -27,9 +27,3 @@ export function groupByPlace<T extends { meter: Pick<RouteMeter, 'buildingName' 
   }
   return groups;
 }
-
-/** A decimal string as people write it: "387.000" → "387", "14.5000" → "14.5" (string only, exact). */
-export function plain(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
-}

@@ -36,13 +36,3 @@ export type ReviewSubmit =
   | { mode: 'approve'; note: string }
   | { mode: 'send-back'; reason: string }
   | { mode: 'correct'; value: string; explanation: ReadingExplanation | null; note: string };
-
-/**
- * A decimal string from the API without its insignificant trailing zeros, for display only ("2719.000" →
- * "2719", "12.500" → "12.5"): the numeric columns answer with their full scale. A string operation, no
- * number is made; anything that is not a plain decimal is returned as it came.
- */
-export function plainDecimal(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return /^\d+\.\d+$/.test(value) ? value.replace(/\.?0+$/, '') : value;
-}
