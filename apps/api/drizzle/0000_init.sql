@@ -373,6 +373,30 @@ CREATE TABLE "fee_standards" (
 	CONSTRAINT "fee_standards_due_ck" CHECK ("fee_standards"."due_days" between 0 and 366)
 );
 --> statement-breakpoint
+CREATE TABLE "ledger_approvals" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"charge_id" uuid,
+	"kind" text NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"method" text,
+	"reason" text NOT NULL,
+	"threshold" numeric(14, 2) NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_reason" text,
+	"entry_id" uuid,
+	CONSTRAINT "ledger_approvals_entry_uq" UNIQUE("entry_id"),
+	CONSTRAINT "ledger_approvals_amount_ck" CHECK ("ledger_approvals"."amount" <> 0),
+	CONSTRAINT "ledger_approvals_status_ck" CHECK ("ledger_approvals"."status" in ('pending', 'approved', 'rejected')),
+	CONSTRAINT "ledger_approvals_decided_ck" CHECK (("ledger_approvals"."status" = 'pending') = ("ledger_approvals"."decided_by" is null)),
+	CONSTRAINT "ledger_approvals_target_ck" CHECK (("ledger_approvals"."kind" = 'refund') = ("ledger_approvals"."charge_id" is null))
+);
+--> statement-breakpoint
 CREATE TABLE "ledger_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"estate_id" uuid NOT NULL,
@@ -391,6 +415,35 @@ CREATE TABLE "ledger_entries" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ledger_reversal_uq" UNIQUE("reversal_of"),
 	CONSTRAINT "ledger_amount_ck" CHECK ("ledger_entries"."amount" <> 0)
+);
+--> statement-breakpoint
+CREATE TABLE "opening_balance_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"content_hash" text NOT NULL,
+	"rows" integer NOT NULL,
+	"units" integer NOT NULL,
+	"total" numeric(14, 2) NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "opening_balance_imports_hash_uq" UNIQUE("estate_id","content_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "penalty_postings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"base_charge_id" uuid NOT NULL,
+	"period" text NOT NULL,
+	"as_of" date NOT NULL,
+	"penalty_charge_id" uuid NOT NULL,
+	"principal" numeric(14, 2) NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "penalty_postings_uq" UNIQUE("base_charge_id","period"),
+	CONSTRAINT "penalty_postings_charge_uq" UNIQUE("penalty_charge_id"),
+	CONSTRAINT "penalty_postings_amount_ck" CHECK ("penalty_postings"."amount" > 0),
+	CONSTRAINT "penalty_postings_period_ck" CHECK ("penalty_postings"."period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$')
 );
 --> statement-breakpoint
 CREATE TABLE "receipt_sequences" (
@@ -417,6 +470,19 @@ CREATE TABLE "receipts" (
 	CONSTRAINT "receipts_number_uq" UNIQUE("estate_id","number"),
 	CONSTRAINT "receipts_idem_uq" UNIQUE("idempotency_key"),
 	CONSTRAINT "receipts_total_ck" CHECK ("receipts"."total" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "payment_reminders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"owed_at_time" numeric(14, 2) NOT NULL,
+	"contacted_at" timestamp with time zone NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "payment_reminders_kind_ck" CHECK ("payment_reminders"."kind" in ('phone', 'notice', 'visit', 'sms'))
 );
 --> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -470,17 +536,32 @@ ALTER TABLE "fee_items" ADD CONSTRAINT "fee_items_node_id_org_nodes_id_fk" FOREI
 ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_fee_item_id_fee_items_id_fk" FOREIGN KEY ("fee_item_id") REFERENCES "public"."fee_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fee_standards" ADD CONSTRAINT "fee_standards_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_charge_id_charges_id_fk" FOREIGN KEY ("charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_requested_by_staff_accounts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_decided_by_staff_accounts_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_approvals" ADD CONSTRAINT "ledger_approvals_entry_id_ledger_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."ledger_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_charge_id_charges_id_fk" FOREIGN KEY ("charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_receipt_id_receipts_id_fk" FOREIGN KEY ("receipt_id") REFERENCES "public"."receipts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_approved_by_staff_accounts_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opening_balance_imports" ADD CONSTRAINT "opening_balance_imports_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "opening_balance_imports" ADD CONSTRAINT "opening_balance_imports_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_postings" ADD CONSTRAINT "penalty_postings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_postings" ADD CONSTRAINT "penalty_postings_base_charge_id_charges_id_fk" FOREIGN KEY ("base_charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_postings" ADD CONSTRAINT "penalty_postings_penalty_charge_id_charges_id_fk" FOREIGN KEY ("penalty_charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_postings" ADD CONSTRAINT "penalty_postings_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receipt_sequences" ADD CONSTRAINT "receipt_sequences_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receipts" ADD CONSTRAINT "receipts_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receipts" ADD CONSTRAINT "receipts_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receipts" ADD CONSTRAINT "receipts_cashier_id_staff_accounts_id_fk" FOREIGN KEY ("cashier_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "receipts" ADD CONSTRAINT "receipts_voided_by_staff_accounts_id_fk" FOREIGN KEY ("voided_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id","at");--> statement-breakpoint
 CREATE INDEX "auth_attempts_key_at_idx" ON "auth_attempts" USING btree ("key","at");--> statement-breakpoint
 CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
@@ -511,7 +592,10 @@ CREATE INDEX "billing_runs_estate_period_idx" ON "billing_runs" USING btree ("es
 CREATE INDEX "charges_estate_period_idx" ON "charges" USING btree ("estate_id","period");--> statement-breakpoint
 CREATE INDEX "charges_unit_idx" ON "charges" USING btree ("unit_id","due_date");--> statement-breakpoint
 CREATE INDEX "fee_standards_estate_idx" ON "fee_standards" USING btree ("estate_id");--> statement-breakpoint
+CREATE INDEX "ledger_approvals_estate_idx" ON "ledger_approvals" USING btree ("estate_id","status","requested_at");--> statement-breakpoint
 CREATE INDEX "ledger_unit_idx" ON "ledger_entries" USING btree ("unit_id","created_at");--> statement-breakpoint
 CREATE INDEX "ledger_charge_idx" ON "ledger_entries" USING btree ("charge_id");--> statement-breakpoint
 CREATE INDEX "ledger_receipt_idx" ON "ledger_entries" USING btree ("receipt_id");--> statement-breakpoint
-CREATE INDEX "receipts_day_idx" ON "receipts" USING btree ("estate_id","business_date","cashier_id");
+CREATE INDEX "penalty_postings_estate_idx" ON "penalty_postings" USING btree ("estate_id","period");--> statement-breakpoint
+CREATE INDEX "receipts_day_idx" ON "receipts" USING btree ("estate_id","business_date","cashier_id");--> statement-breakpoint
+CREATE INDEX "payment_reminders_unit_idx" ON "payment_reminders" USING btree ("unit_id","contacted_at");

@@ -11,7 +11,9 @@ import { type AppError, type ErrorBody, ValidationError, errorBody, fromDatabase
 import type { AppDeps, AppEnv } from './lib/hono';
 import { authRouter } from './routes/auth/auth.routes';
 import { cashierRouter } from './routes/billing/cashier.routes';
+import { correctionsRouter } from './routes/billing/corrections.routes';
 import { feesRouter } from './routes/billing/fees.routes';
+import { reportsBillingRouter } from './routes/billing/reports.routes';
 import { runsRouter } from './routes/billing/runs.routes';
 import { renderDocsPage } from './routes/docs';
 import { healthRouter } from './routes/health/health.routes';
@@ -56,7 +58,9 @@ function apiRoutes() {
     .route('/', syncRouter)
     .route('/', feesRouter)
     .route('/', runsRouter)
-    .route('/', cashierRouter);
+    .route('/', cashierRouter)
+    .route('/', correctionsRouter)
+    .route('/', reportsBillingRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

@@ -69,6 +69,38 @@ async function prepaidReceipt(s: Suite): Promise<{ id: string }> {
 }
 const estatePeriod = (i: Suite['ids']) => `estateId=${i.estate1}&period=${fx.period}`;
 
+/** The first open charge of a unit, through the API (as admin). */
+async function openChargeOf(s: Suite, unitId: string): Promise<string> {
+  const acc = await s.call('GET', `/units/${unitId}/account`, { cookie: await s.loginStaff('admin') });
+  return acc.data.charges.find((c: any) => c.status === 'open').id;
+}
+/** Pays every open charge of the unit and leaves ¥100.00 prepaid on it (nothing open to offset it). */
+async function settledWithPrepaid(s: Suite, unitId: string): Promise<string> {
+  const admin = await s.loginStaff('admin');
+  const acc = await s.call('GET', `/units/${unitId}/account`, { cookie: admin });
+  const open = acc.data.charges.filter((c: any) => c.status === 'open');
+  const fen = open.reduce((t: bigint, c: any) => t + BigInt(c.owed.replace('.', '')), 10000n);
+  const expectedTotal = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+  const res = await s.call('POST', '/receipts', {
+    cookie: admin,
+    json: { idempotencyKey: randomUUID(), unitId, method: 'cash', chargeIds: open.map((c: any) => c.id), prepayment: '100.00', expectedTotal },
+  });
+  if (res.status !== 200) throw new Error(res.raw);
+  return unitId;
+}
+/** A correction above the default threshold (¥500.00), requested by the office manager: pending. */
+async function pendingCorrection(s: Suite, chargeId: string): Promise<string> {
+  const res = await s.call('POST', `/charges/${chargeId}/adjustments`, { cookie: await s.loginStaff('manager'), json: { id: randomUUID(), amount: '600.00', reason: '补收' } });
+  if (res.data?.status !== 'pending') throw new Error(res.raw);
+  return res.data.id;
+}
+/** The opening-balance template, downloaded: its one example row is a valid row for 翠湖花园 1-101. */
+async function openingTemplate(): Promise<Uint8Array> {
+  const res = await s.app.request('/api/billing/opening-balances/template', { headers: { cookie: await s.loginStaff('admin') } });
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+
 const ROWS: Row[] = [
   {
     name: 'list org nodes (probe: 西湖管理处)',
@@ -492,6 +524,163 @@ const ROWS: Row[] = [
     path: () => '/cashier/day-close',
     body: (s) => ({ estateId: s.ids.estate1 }),
     expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
+  // ---- billing reports (report:read) and payment reminders (charge:read) ----
+  {
+    name: 'arrears report of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/arrears?nodeId=${i.estate1}&groupBy=unit`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'arrears report of all I may see (probe: 翠湖花园)',
+    method: 'GET',
+    path: () => '/reports/arrears',
+    probe: (d) => d.rows.some((r: any) => r.estateName === '翠湖花园'),
+    expect: { ...STAFF_ONLY, default: 403, admin: 'some', manager: 'some', manager2: 'none' },
+  },
+  {
+    name: 'arrears export (.xlsx) of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/arrears/export?nodeId=${i.estate1}&groupBy=building`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'collection rate of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/collection-rate?nodeId=${i.estate1}&period=${fx.period}`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'collection rate export (.xlsx) of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/collection-rate/export?nodeId=${i.estate1}&period=${fx.period}`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'receivables of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/receivables?nodeId=${i.estate1}&from=2026-01&to=${fx.period}`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'receivables export (.xlsx) of estate 1',
+    method: 'GET',
+    path: (i) => `/reports/receivables/export?nodeId=${i.estate1}&from=2026-01&to=${fx.period}`,
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 404 },
+  },
+  {
+    name: 'payment-reminder notices of estate 1',
+    method: 'POST',
+    path: () => '/reports/reminders/notices',
+    body: (s) => ({ nodeId: s.ids.estate1, pageSize: 5 }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, cashier: 200, manager2: 404 },
+  },
+  {
+    name: 'record a payment reminder on 1-102',
+    method: 'POST',
+    path: (i) => `/units/${i.unitOther}/reminders`,
+    body: () => ({ kind: 'phone', note: '电话催缴' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200, cashier: 200 },
+  },
+  {
+    name: 'payment reminders of 1-101',
+    method: 'GET',
+    path: (i) => `/units/${i.unitZhang}/reminders`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200, cashier: 200 },
+  },
+  // ---- ledger corrections, late fees, opening balances (ledger:adjust / ledger:approve / billing:run) ----
+  {
+    name: 'adjust a charge of 1-102 (a fresh id per call)',
+    method: 'POST',
+    path: () => `/charges/${fx.charge}/adjustments`,
+    body: async (s) => {
+      fx.charge ??= await openChargeOf(s, s.ids.unitOther);
+      return { id: randomUUID(), amount: '-0.01', reason: '核减' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'discount a charge of 1-102 (a fresh id per call)',
+    method: 'POST',
+    path: () => `/charges/${fx.charge}/discounts`,
+    body: async (s) => {
+      fx.charge ??= await openChargeOf(s, s.ids.unitOther);
+      return { id: randomUUID(), amount: '0.01', reason: '减免' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'refund prepaid money of 2-101 (a fresh id per call)',
+    method: 'POST',
+    path: (i) => `/units/${i.unitLi}/refunds`,
+    body: async (s) => {
+      fx.refundable ??= await settledWithPrepaid(s, s.ids.unitLi);
+      return { id: randomUUID(), amount: '1.00', method: 'cash', reason: '退预存' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'the approval queue of estate 1',
+    method: 'GET',
+    path: (i) => `/ledger-approvals?estateId=${i.estate1}&status=pending`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'approve the manager’s pending correction (a fresh one per call; the manager: 403 same_person)',
+    method: 'POST',
+    path: () => `/ledger-approvals/${fx.toApprove}/approve`,
+    body: async (s) => {
+      fx.charge ??= await openChargeOf(s, s.ids.unitOther);
+      fx.toApprove = await pendingCorrection(s, fx.charge);
+      return undefined;
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 403, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'reject the manager’s pending correction (a fresh one per call; the requester may withdraw it)',
+    method: 'POST',
+    path: () => `/ledger-approvals/${fx.toReject}/reject`,
+    body: async (s) => {
+      fx.charge ??= await openChargeOf(s, s.ids.unitOther);
+      fx.toReject = await pendingCorrection(s, fx.charge);
+      return { reason: '依据不足' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'preview the late fees of estate 1',
+    method: 'POST',
+    path: () => '/billing/penalties/preview',
+    body: (s) => ({ estateId: s.ids.estate1, asOf: '2026-11-01' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'post the late fees of estate 1 (off by default: 409 penalty_disabled once allowed)',
+    method: 'POST',
+    path: () => '/billing/penalties',
+    body: (s) => ({ estateId: s.ids.estate1, asOf: '2026-11-01' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 409, manager: 409, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'the opening-balance template',
+    method: 'GET',
+    path: () => '/billing/opening-balances/template',
+    expect: { ...STAFF_ONLY, default: 200 },
+  },
+  {
+    name: 'preview an opening-balance file for estate 1 (the template’s example row)',
+    method: 'POST',
+    path: (i) => `/billing/opening-balances/preview?estateId=${i.estate1}`,
+    raw: () => openingTemplate(),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'commit an opening-balance file for estate 1 (the same file: written once, then 200 again)',
+    method: 'POST',
+    path: (i) => `/billing/opening-balances/commit?estateId=${i.estate1}`,
+    raw: () => openingTemplate(),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
   },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {

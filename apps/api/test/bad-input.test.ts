@@ -276,6 +276,82 @@ const endpoints: { method: 'POST' | 'PATCH' | 'PUT'; path: (s: Suite) => string;
   },
   {
     method: 'POST',
+    path: (s) => `/units/${s.ids.unitOther}/refunds`,
+    cases: () => {
+      const base = { id: randomUUID(), amount: '1.00', method: 'cash', reason: '退预存' };
+      return [
+        ['missing fields', {}],
+        ['bad id', { ...base, id: SQLI }],
+        ['amount as number', { ...base, amount: 1 }],
+        ['negative', { ...base, amount: '-1.00' }],
+        ['zero', { ...base, amount: '0.00' }],
+        ['three decimals', { ...base, amount: '1.001' }],
+        ['exponent', { ...base, amount: '1e3' }],
+        ['unknown method', { ...base, method: 'barter' }],
+        ['missing reason', { ...base, reason: undefined }],
+        ['html reason', { ...base, reason: HTML }],
+        ['sql reason', { ...base, reason: SQLI }],
+        ['huge reason', { ...base, reason: HUGE }],
+        ['more than the prepaid balance', base],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    // A unit id where a charge id belongs: bodies the schema accepts are 404; the rest 400.
+    path: (s) => `/charges/${s.ids.unitOther}/adjustments`,
+    cases: () => {
+      const base = { id: randomUUID(), amount: '-1.00', reason: '核减' };
+      return [
+        ['missing fields', {}],
+        ['amount as number', { ...base, amount: -1 }],
+        ['amount with a plus sign', { ...base, amount: '+1.00' }],
+        ['empty reason', { ...base, reason: '  ' }],
+        ['not a charge', base],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    path: (s) => `/charges/${s.ids.unitOther}/discounts`,
+    cases: () => [
+      ['negative', { id: randomUUID(), amount: '-1.00', reason: '减免' }],
+      ['not a charge', { id: randomUUID(), amount: '1.00', reason: '减免' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/billing/penalties',
+    cases: (s) => [
+      ['missing fields', {}],
+      ['impossible date', { estateId: s.ids.estate1, asOf: '2026-02-30' }],
+      ['date as number', { estateId: s.ids.estate1, asOf: 20260201 }],
+      ['after today', { estateId: s.ids.estate1, asOf: '2999-01-01' }],
+      ['late fees off', { estateId: s.ids.estate1, asOf: '2026-11-01' }],
+      ['a unit id as the estate', { estateId: s.ids.unitOther, asOf: '2026-11-01' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/billing/penalties/preview',
+    cases: (s) => [['impossible date', { estateId: s.ids.estate1, asOf: '2026-13-01' }]],
+  },
+  {
+    method: 'POST',
+    path: () => '/ledger-approvals/00000000-0000-4000-8000-000000000000/reject',
+    cases: () => [
+      ['missing reason', {}],
+      ['html reason', { reason: HTML }],
+      ['unknown approval', { reason: '依据不足' }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: (s) => `/billing/opening-balances/commit?estateId=${s.ids.estate1}`,
+    cases: () => [['JSON instead of an .xlsx file', { rows: [] }]],
+  },
+  {
+    method: 'POST',
     path: () => '/resident/bindings/invite',
     who: 'resident',
     cases: () => [

@@ -127,7 +127,8 @@ export const billingRuns = pgTable(
   (t) => [index('billing_runs_estate_period_idx').on(t.estateId, t.period)],
 );
 
-export const CHARGE_SOURCES = ['billing', 'opening', 'manual'] as const;
+/** 'penalty': a late fee 违约金 levied on another charge (`detail.baseChargeId`), see `penalty_postings`. */
+export const CHARGE_SOURCES = ['billing', 'opening', 'manual', 'penalty'] as const;
 
 /**
  * 应收: one amount a unit owes for one fee standard and period (and meter, for metered/shared fees). The
@@ -275,4 +276,116 @@ export const dayCloses = pgTable(
     closedAt: at('closed_at').notNull().defaultNow(),
   },
   (t) => [unique('day_closes_uq').on(t.estateId, t.cashierId, t.businessDate)],
+);
+
+// ---- Ledger corrections 调整/减免/退款, late fees 违约金 and opening balances 期初 (services/billing/corrections) ----
+
+export const CORRECTION_KINDS = ['adjustment', 'discount', 'waiver', 'refund'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/**
+ * 审批: a correction (adjustment, discount, waiver, refund) above the estate's approval threshold waits here
+ * until a second person with `ledger:approve` approves it; only then is its ledger entry posted — with the
+ * same id (the client's idempotency key), `created_by` the requester and `approved_by` the approver. A
+ * rejected one posts nothing. Corrections at or below the threshold are posted at once and have no row here.
+ */
+export const ledgerApprovals = pgTable(
+  'ledger_approvals',
+  {
+    /** The client-made id of the correction; the ledger entry posted on approval has the same id. */
+    id: uuid('id').primaryKey(),
+    estateId: uuid('estate_id')
+      .notNull()
+      .references(() => estates.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The charge adjusted, discounted or waived; null for a refund of prepaid money. */
+    chargeId: uuid('charge_id').references(() => charges.id),
+    kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
+    /** Positive; an adjustment is signed (− lowers the charge). */
+    amount: money('amount').notNull(),
+    method: text('method', { enum: PAY_METHODS }),
+    reason: text('reason').notNull(),
+    /** The estate's threshold when it was requested (what made it need approval). */
+    threshold: money('threshold').notNull(),
+    status: text('status', { enum: APPROVAL_STATUSES }).notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => staffAccounts.id),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => staffAccounts.id),
+    decidedAt: at('decided_at'),
+    /** Why it was rejected. */
+    decisionReason: text('decision_reason'),
+    /** The ledger entry posted on approval. */
+    entryId: uuid('entry_id').references(() => ledgerEntries.id),
+  },
+  (t) => [
+    index('ledger_approvals_estate_idx').on(t.estateId, t.status, t.requestedAt),
+    unique('ledger_approvals_entry_uq').on(t.entryId),
+    check('ledger_approvals_amount_ck', sql`${t.amount} <> 0`),
+    check('ledger_approvals_status_ck', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    check('ledger_approvals_decided_ck', sql`(${t.status} = 'pending') = (${t.decidedBy} is null)`),
+    check('ledger_approvals_target_ck', sql`(${t.kind} = 'refund') = (${t.chargeId} is null)`),
+  ],
+);
+
+/**
+ * 违约金 posted: one row per base charge and month of `as_of` (the unique key: a late fee is levied on a
+ * charge at most once per month, however often the posting is repeated or run concurrently). The penalty
+ * itself is a `charges` row with source 'penalty'.
+ */
+export const penaltyPostings = pgTable(
+  'penalty_postings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    estateId: uuid('estate_id')
+      .notNull()
+      .references(() => estates.id),
+    baseChargeId: uuid('base_charge_id')
+      .notNull()
+      .references(() => charges.id),
+    /** The month of `as_of` (YYYY-MM). */
+    period: text('period').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    penaltyChargeId: uuid('penalty_charge_id')
+      .notNull()
+      .references(() => charges.id),
+    /** What the base charge still owed when the penalty was computed. */
+    principal: money('principal').notNull(),
+    amount: money('amount').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('penalty_postings_uq').on(t.baseChargeId, t.period),
+    unique('penalty_postings_charge_uq').on(t.penaltyChargeId),
+    index('penalty_postings_estate_idx').on(t.estateId, t.period),
+    check('penalty_postings_amount_ck', sql`${t.amount} > 0`),
+    check('penalty_postings_period_ck', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+/** 期初导入: one committed opening-balance file per estate and content hash (a second commit changes nothing). */
+export const openingBalanceImports = pgTable(
+  'opening_balance_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    estateId: uuid('estate_id')
+      .notNull()
+      .references(() => estates.id),
+    /** sha256 of the file's bytes, hex. */
+    contentHash: text('content_hash').notNull(),
+    rows: integer('rows').notNull(),
+    units: integer('units').notNull(),
+    total: money('total').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('opening_balance_imports_hash_uq').on(t.estateId, t.contentHash)],
 );

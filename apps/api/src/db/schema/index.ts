@@ -6,3 +6,4 @@ export * from './residents';
 export * from './staff';
 export * from './metering';
 export * from './billing';
+export * from './reminders';
