@@ -141,7 +141,23 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
 
   const lines: ChargeLineDraft[] = [];
   const skipped: Skip[] = [];
-  const place = (u: UnitRow) => ({ unitId: u.id, unitNumber: u.number, buildingId: u.buildingId, buildingName: u.buildingName });
+  /** One charge line; a plain literal (no spreads) — a run makes hundreds of thousands of them. */
+  const line = (b: LineBase, u: UnitRow, meterId: string | null, amount: string, explanation: string, detail: Record<string, unknown>): ChargeLineDraft => ({
+    unitId: u.id,
+    unitNumber: u.number,
+    buildingId: u.buildingId,
+    buildingName: u.buildingName,
+    feeItemId: b.feeItemId,
+    feeItemName: b.feeItemName,
+    standardId: b.standardId,
+    period: b.period,
+    meterId,
+    lineKey: meterId ?? '',
+    amount,
+    explanation,
+    detail,
+    dueDate: b.dueDate,
+  });
 
   for (const { s, feeItemName } of standards) {
     const months = CYCLE_MONTHS[s.cycle];
@@ -158,76 +174,80 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
       skipped.push({ standardName: s.name, reason: 'not_started', example: startDate });
       continue;
     }
-    const targetIds = new Set<string>();
-    for (const a of assignments) {
-      if (a.standardId !== s.id) continue;
-      if (a.targetKind === 'unit') targetIds.add(a.targetId);
-      else for (const u of unitRows) if (a.targetKind === 'estate' || u.buildingId === a.targetId) targetIds.add(u.id);
-    }
-    const dueDate = addDays(cycleFirst, s.dueDays);
-    const base = { feeItemId: s.feeItemId, feeItemName, standardId: s.id, period: cycleStart, dueDate };
+    const isTarget = targetsOf(s.id, assignments, unitRows, unitById);
+    const base: LineBase = { feeItemId: s.feeItemId, feeItemName, standardId: s.id, period: cycleStart, dueDate: addDays(cycleFirst, s.dueDays) };
     const std = toDomainStandard(s);
     const params = s.params as StandardParams & { meterType?: string };
 
     if (std.kind === 'area' || std.kind === 'fixed') {
+      const periodInput = { period: cycleStart, ...(startDate && startDate > cycleFirst && { startDate }) };
+      // The line is a pure function of the standard, the period and the area billed (a fixed fee: of nothing
+      // more), and an estate has few distinct areas: each is priced once, vacancy discounts likewise.
+      const priced = new Map<string, { amount: string; explanation: string }>();
+      const discounted = new Map<string, { amount: string; explanation: string; discount: string }>();
+      let billed: ReturnType<typeof billedMonths> | undefined;
+      const vacancyOn = vacancyPct !== '0' && Number(vacancyPct) > 0;
       for (const u of unitRows) {
-        if (!targetIds.has(u.id)) continue;
+        if (!isTarget(u.id)) continue;
         if (std.kind === 'area' && std.areaBasis === 'inside_area' && !u.insideArea) {
           skipped.push({ standardName: s.name, reason: 'no_inside_area', example: `${u.buildingName} ${u.number}` });
           continue;
         }
-        const periodInput = { period: cycleStart, ...(startDate && startDate > cycleFirst && { startDate }) };
-        const line =
-          std.kind === 'area'
-            ? areaCharge(std, { ...periodInput, buildingArea: u.buildingArea, ...(u.insideArea && { insideArea: u.insideArea }) })
-            : fixedCharge(std, periodInput);
-        let amount = line.amount;
-        let explanation = line.explanation;
-        const detail: Record<string, unknown> = { kind: std.kind, months: billedMonths(std.cycle, cycleStart, periodInput.startDate) };
-        if (u.state === 'vacant' && vacancyPct !== '0' && Number(vacancyPct) > 0) {
-          const d = vacancyDiscount({ amount, percentOff: vacancyPct });
-          amount = d.payable;
-          explanation = `${explanation}；${d.explanation}`;
-          detail.vacancyDiscount = d.amount;
+        const key = std.kind === 'fixed' ? '' : std.areaBasis === 'inside_area' ? (u.insideArea as string) : u.buildingArea;
+        let charge = priced.get(key);
+        if (charge === undefined) {
+          charge =
+            std.kind === 'area'
+              ? areaCharge(std, { ...periodInput, buildingArea: u.buildingArea, ...(u.insideArea && { insideArea: u.insideArea }) })
+              : fixedCharge(std, periodInput);
+          priced.set(key, { amount: charge.amount, explanation: charge.explanation });
         }
-        lines.push({ ...base, ...place(u), meterId: null, lineKey: '', amount, explanation, detail });
+        billed ??= billedMonths(std.cycle, cycleStart, periodInput.startDate);
+        const detail: Record<string, unknown> = { kind: std.kind, months: billed };
+        if (u.state === 'vacant' && vacancyOn) {
+          let d = discounted.get(charge.amount);
+          if (d === undefined) {
+            const v = vacancyDiscount({ amount: charge.amount, percentOff: vacancyPct });
+            d = { amount: v.payable, explanation: v.explanation, discount: v.amount };
+            discounted.set(charge.amount, d);
+          }
+          detail.vacancyDiscount = d.discount;
+          lines.push(line(base, u, null, d.amount, `${charge.explanation}；${d.explanation}`, detail));
+        } else {
+          lines.push(line(base, u, null, charge.amount, charge.explanation, detail));
+        }
       }
       continue;
     }
 
     if (std.kind === 'metered') {
-      const relevant = usages.filter((r) => r.scope === 'unit' && r.type === params.meterType && r.unitId && targetIds.has(r.unitId));
+      const relevant = usages.filter((r) => r.scope === 'unit' && r.type === params.meterType && r.unitId && isTarget(r.unitId));
       const haveUsage = new Set(relevant.map((r) => r.unitId));
-      const usedBefore = std.tiers ? await usedThisYear(db, s.id, period) : new Map<string, string>();
+      const usedBefore = std.tiers ? await usedThisYear(db, estateId, s.id, period) : new Map<string, string>();
       for (const r of relevant) {
         const u = unitById.get(r.unitId!)!;
         try {
-          const line = meteredCharge(std, {
+          const charge = meteredCharge(std, {
             usage: r.usage,
             usedBefore: usedBefore.get(`${u.id}|${r.meterId}`) ?? '0',
             ...(r.kind === 'normal' && { previous: r.previous, current: r.value, multiplier: r.multiplier }),
           });
-          lines.push({
-            ...base,
-            ...place(u),
-            meterId: r.meterId,
-            lineKey: r.meterId,
-            amount: line.amount,
-            explanation: `${r.serial}：${line.explanation}`,
-            detail: { kind: 'metered', usage: r.usage, readingId: r.readingId, portions: line.portions },
-          });
+          lines.push(
+            line(base, u, r.meterId, charge.amount, `${r.serial}：${charge.explanation}`, { kind: 'metered', usage: r.usage, readingId: r.readingId, portions: charge.portions }),
+          );
         } catch (e) {
           if (!(e instanceof BillingError)) throw e;
           skipped.push({ standardName: s.name, reason: 'invalid', example: `${u.buildingName} ${u.number} ${r.serial}: ${e.message}` });
         }
       }
-      // Units that have a meter of the type but no approved reading this month.
+      // Units that have a meter of the type but no approved reading this month. Meters that have one are
+      // left out in SQL (their units are in haveUsage and would be passed over here anyway).
       const missing = await db
         .select({ serial: sql<string>`m.serial`, unitId: sql<string>`m.unit_id` })
-        .from(sql`meters m`)
-        .where(sql`m.estate_id = ${estateId} and m.scope = 'unit' and m.type = ${params.meterType} and m.state = 'active'`);
+        .from(sql`meters m left join unnest(string_to_array(${relevant.map((r) => r.meterId).join(',')}, ',')::uuid[]) as billed(id) on billed.id = m.id`)
+        .where(sql`m.estate_id = ${estateId} and m.scope = 'unit' and m.type = ${params.meterType} and m.state = 'active' and billed.id is null`);
       for (const m of missing) {
-        if (!targetIds.has(m.unitId) || haveUsage.has(m.unitId)) continue;
+        if (!isTarget(m.unitId) || haveUsage.has(m.unitId)) continue;
         const u = unitById.get(m.unitId);
         skipped.push({ standardName: s.name, reason: 'missing_approved_reading', example: u ? `${u.buildingName} ${u.number} ${m.serial}` : m.serial });
       }
@@ -248,7 +268,7 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
           )
       : [];
     for (const r of shared) {
-      const served = servedRows.filter((x) => x.meterId === r.meterId && targetIds.has(x.unitId)).map((x) => unitById.get(x.unitId)!);
+      const served = servedRows.filter((x) => x.meterId === r.meterId && isTarget(x.unitId)).map((x) => unitById.get(x.unitId)!);
       if (served.length === 0) continue;
       const result = sharedCharges(std, {
         units: served.map((u) => ({ unitId: u.id, buildingArea: u.buildingArea, ...(u.insideArea && { insideArea: u.insideArea }) })),
@@ -256,23 +276,43 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
       });
       for (const share of result.shares) {
         const u = unitById.get(share.unitId)!;
-        lines.push({
-          ...base,
-          ...place(u),
-          meterId: r.meterId,
-          lineKey: r.meterId,
-          amount: share.amount,
-          explanation: `${r.serial} 公摊 ${formatYuan(result.amount)}（${result.explanation}）：${share.explanation}`,
-          detail: { kind: 'shared', usage: r.usage, readingId: r.readingId, weight: share.weight, total: result.amount },
-        });
+        lines.push(
+          line(base, u, r.meterId, share.amount, `${r.serial} 公摊 ${formatYuan(result.amount)}（${result.explanation}）：${share.explanation}`, {
+            kind: 'shared',
+            usage: r.usage,
+            readingId: r.readingId,
+            weight: share.weight,
+            total: result.amount,
+          }),
+        );
       }
     }
   }
   return { lines, skipped };
 }
 
+interface LineBase {
+  feeItemId: string;
+  feeItemName: string;
+  standardId: string;
+  period: string;
+  dueDate: string;
+}
+
+/** Whether a unit is among a standard's targets: every unit for an estate-wide assignment, else a set. */
+function targetsOf(standardId: string, assignments: (typeof feeAssignments.$inferSelect)[], unitRows: UnitRow[], unitById: Map<string, UnitRow>): (unitId: string) => boolean {
+  const mine = assignments.filter((a) => a.standardId === standardId);
+  if (mine.some((a) => a.targetKind === 'estate')) return (id) => unitById.has(id);
+  const ids = new Set<string>();
+  for (const a of mine) {
+    if (a.targetKind === 'unit') ids.add(a.targetId);
+    else for (const u of unitRows) if (u.buildingId === a.targetId) ids.add(u.id);
+  }
+  return (id) => ids.has(id);
+}
+
 /** Usage already billed this year per unit and meter for a tiered standard's fee item (for 阶梯 tiers). */
-async function usedThisYear(db: DbOrTx, standardId: string, period: string): Promise<Map<string, string>> {
+async function usedThisYear(db: DbOrTx, estateId: string, standardId: string, period: string): Promise<Map<string, string>> {
   const year = period.slice(0, 4);
   const rows = await db
     .select({
@@ -284,6 +324,8 @@ async function usedThisYear(db: DbOrTx, standardId: string, period: string): Pro
     .innerJoin(feeStandards, eq(feeStandards.id, charges.standardId))
     .where(
       and(
+        // The estate's charges only (its units' are all there): the (estate, period) index, not every estate's.
+        eq(charges.estateId, estateId),
         sql`${feeStandards.feeItemId} = (select fee_item_id from fee_standards where id = ${standardId})`,
         sql`${charges.period} >= ${`${year}-01`} and ${charges.period} < ${period}`,
       ),
