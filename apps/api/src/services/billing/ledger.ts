@@ -56,6 +56,12 @@ export async function openCharges(db: DbOrTx, unitIds: string[], options: { char
   return rows;
 }
 
+/** Row-locks units (in id order, so concurrent writers never deadlock) for the rest of the transaction. */
+export async function lockUnits(tx: DbOrTx, unitIds: string[]) {
+  const ids = [...new Set(unitIds)].sort();
+  if (ids.length) await tx.execute(sql`select id from units where id = any(${sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) order by id for no key update`);
+}
+
 /** Prepaid balance per unit (units without one are left out). */
 export async function prepaidBalances(db: DbOrTx, unitIds: string[]): Promise<Map<string, string>> {
   if (unitIds.length === 0) return new Map();
@@ -72,7 +78,12 @@ export async function prepaidBalances(db: DbOrTx, unitIds: string[]): Promise<Ma
  * entry per charge. Call it inside the transaction that made it possible. Returns the entries written.
  */
 export async function offsetFromPrepaid(tx: DbOrTx, ctx: Pick<StaffContext, 'actor'> | null, unitIds: string[], receiptId: string | null = null) {
-  const balances = await prepaidBalances(tx, unitIds);
+  const candidates = [...(await prepaidBalances(tx, unitIds))].filter(([, v]) => compare(v, '0') > 0).map(([unitId]) => unitId);
+  if (candidates.length === 0) return [];
+  // Prepaid money is spent under the unit's row lock (in id order, like refunds and voids), then read again:
+  // two offsets, or an offset and a refund, never spend the same yuan twice.
+  await lockUnits(tx, candidates);
+  const balances = await prepaidBalances(tx, candidates);
   const withMoney = [...balances].filter(([, v]) => compare(v, '0') > 0).map(([unitId]) => unitId);
   if (withMoney.length === 0) return [];
   const open = await openCharges(tx, withMoney);

@@ -16,7 +16,7 @@ import type { StaffContext } from '../../lib/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors';
 import { authorizeEstate } from './access';
 import { loadUnitHeader } from './account';
-import { offsetFromPrepaid, openCharges } from './ledger';
+import { lockUnits, offsetFromPrepaid, openCharges } from './ledger';
 
 export type CounterMethod = 'cash' | 'wechat' | 'alipay' | 'bank' | 'pos';
 
@@ -186,6 +186,8 @@ export async function voidReceipt({ ctx, id, input }: { ctx: StaffContext; id: s
   const today = todayInShanghai(ctx.clock.now());
   if (r.businessDate !== today) throw new AppError(409, 'void_not_allowed', '只能作废当天的收款单 Only today’s receipts can be voided');
   await ctx.db.transaction(async (tx) => {
+    // The unit's prepaid money is checked after the reversal: hold the unit like every prepaid writer does.
+    await lockUnits(tx, [r.unitId]);
     const closed = await tx
       .select({ id: dayCloses.id })
       .from(dayCloses)
