@@ -12,6 +12,7 @@ import { buildings, estates, occupancies, orgNodes, parties, units } from '../db
 import { writeAudit } from '../lib/audit';
 import type { StaffContext } from '../lib/context';
 import { UnprocessableError, ValidationError } from '../lib/errors';
+import { readSheet } from '../lib/xlsx-sheet';
 import { authorizeNode } from '../lib/scope';
 
 export const TEMPLATE_COLUMNS = [
@@ -29,8 +30,6 @@ export const TEMPLATE_COLUMNS = [
   { key: 'ownerPhone', header: '业主电话', width: 14, example: '13800138000' },
   { key: 'ownerIdNumber', header: '证件号码', width: 22, example: '' },
 ] as const;
-type Key = (typeof TEMPLATE_COLUMNS)[number]['key'];
-
 const ESTATE_KIND: Record<string, 'residential' | 'commercial' | 'mixed'> = { 住宅: 'residential', 商业: 'commercial', 混合: 'mixed' };
 const UNIT_TYPE: Record<string, 'residential' | 'shop' | 'office' | 'parking' | 'storage'> = {
   住宅: 'residential',
@@ -72,45 +71,9 @@ export interface ImportRow {
   errors: string[];
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return '';
-  }
-  return String(v).trim();
-}
-
 async function parse(file: ArrayBuffer): Promise<ImportRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file);
-  } catch {
-    throw new ValidationError('不是有效的 .xlsx 文件 Not a valid .xlsx file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ValidationError('文件中没有工作表 The file has no worksheet');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map(cellText);
-  const index = new Map<Key, number>();
-  for (const col of TEMPLATE_COLUMNS) {
-    const i = header.indexOf(col.header);
-    if (i < 0) throw new ValidationError(`缺少列「${col.header}」 Missing column`, { missingColumn: col.header });
-    index.set(col.key, i);
-  }
-  const rows: ImportRow[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const values = r.values as ExcelJS.CellValue[];
-    const get = (k: Key) => cellText(values[index.get(k)!] ?? null);
-    const row = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, get(c.key)])) as Omit<ImportRow, 'row' | 'errors'>;
-    if (Object.values(row).every((v) => v === '')) return;
-    rows.push({ row: n, ...row, errors: [] });
-  });
-  if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError(`一次最多导入 ${MAX_IMPORT_ROWS} 行 At most ${MAX_IMPORT_ROWS} rows per file`);
-  return rows;
+  const rows = await readSheet(file, TEMPLATE_COLUMNS, { maxRows: MAX_IMPORT_ROWS });
+  return rows.map((r) => ({ ...r, errors: [] }));
 }
 
 const AREA = /^\d{1,8}(\.\d{1,2})?$/;

@@ -16,6 +16,7 @@ import { buildings, charges, feeItems, openingBalanceImports, orgNodes, units } 
 import { writeAudit } from '../../../lib/audit';
 import type { StaffContext } from '../../../lib/context';
 import { UnprocessableError, ValidationError } from '../../../lib/errors';
+import { readSheet } from '../../../lib/xlsx-sheet';
 import { authorizeEstate } from '../access';
 import { offsetFromPrepaid } from '../ledger';
 
@@ -28,7 +29,6 @@ export const OPENING_COLUMNS = [
   { key: 'dueDate', header: '到期日(YYYY-MM-DD)', width: 16, example: '2025-12-31' },
   { key: 'note', header: '说明', width: 30, example: '系统上线前欠费' },
 ] as const;
-type Key = (typeof OPENING_COLUMNS)[number]['key'];
 
 export const MAX_OPENING_ROWS = 20000;
 const CHUNK = 1000;
@@ -59,52 +59,13 @@ export interface OpeningRow {
   errors: string[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A cell as text; dates (Excel turns "2025-12" into one) as YYYY-MM-DD of the date written. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
-    return '';
-  }
-  return String(v).trim();
-}
-
 /** A header names its column by the text before any bracket: "期间(YYYY-MM)" and "期间" both are 期间. */
 const label = (header: string) => header.replace(/[（(].*$/, '').trim();
 
 async function parse(file: ArrayBuffer): Promise<OpeningRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file);
-  } catch {
-    throw new ValidationError('不是有效的 .xlsx 文件 Not a valid .xlsx file');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ValidationError('文件中没有工作表 The file has no worksheet');
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => label(cellText(v)));
-  const index = new Map<Key, number>();
-  for (const col of OPENING_COLUMNS) {
-    const i = header.indexOf(label(col.header));
-    if (i < 0) throw new ValidationError(`缺少列「${col.header}」 Missing column`, { missingColumn: col.header });
-    index.set(col.key, i);
-  }
-  const rows: OpeningRow[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const values = r.values as ExcelJS.CellValue[];
-    const get = (k: Key) => cellText(values[index.get(k)!] ?? null);
-    const row = Object.fromEntries(OPENING_COLUMNS.map((c) => [c.key, get(c.key)])) as Omit<OpeningRow, 'row' | 'errors'>;
-    if (Object.values(row).every((v) => v === '')) return;
-    rows.push({ row: n, ...row, errors: [] });
-  });
-  if (rows.length > MAX_OPENING_ROWS) throw new ValidationError(`一次最多导入 ${MAX_OPENING_ROWS} 行 At most ${MAX_OPENING_ROWS} rows per file`);
+  const rows = await readSheet(file, OPENING_COLUMNS, { maxRows: MAX_OPENING_ROWS, headerKey: label });
   if (rows.length === 0) throw new ValidationError('文件中没有数据行 The file has no data rows');
-  return rows;
+  return rows.map((r) => ({ ...r, errors: [] }));
 }
 
 /** The row's own checks (no database); normalises period, amount and due date in place. */
