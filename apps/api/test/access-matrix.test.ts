@@ -95,11 +95,18 @@ async function pendingCorrection(s: Suite, chargeId: string): Promise<string> {
   return res.data.id;
 }
 /** The opening-balance template, downloaded: its one example row is a valid row for 翠湖花园 1-101. */
+/**
+ * The opening-balance template, fetched once: "the same file" must be the same bytes (a workbook built again
+ * carries a new timestamp, so a call that crossed a second boundary would upload a different file).
+ */
+let openingFile: Uint8Array | undefined;
 async function openingTemplate(): Promise<Uint8Array> {
-  const res = await s.app.request('/api/billing/opening-balances/template', { headers: { cookie: await s.loginStaff('admin') } });
-  return new Uint8Array(await res.arrayBuffer());
+  if (!openingFile) {
+    const res = await s.app.request('/api/billing/opening-balances/template', { headers: { cookie: await s.loginStaff('admin') } });
+    openingFile = new Uint8Array(await res.arrayBuffer());
+  }
+  return openingFile;
 }
-
 
 const ROWS: Row[] = [
   {
