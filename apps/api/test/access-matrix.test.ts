@@ -500,6 +500,12 @@ const ROWS: Row[] = [
     expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
   },
   {
+    name: 'what 1-101 can pay ahead 预交 (fees, discount rules)',
+    method: 'GET',
+    path: (i) => `/units/${i.unitZhang}/advance`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cashier: 200, cs: 403 },
+  },
+  {
     name: 'read a receipt of estate 1',
     method: 'GET',
     path: () => `/receipts/${fx.receipt}`,

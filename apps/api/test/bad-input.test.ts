@@ -271,6 +271,9 @@ const endpoints: { method: 'POST' | 'PATCH' | 'PUT'; path: (s: Suite) => string;
         ['a charge id that is not a charge', { ...base, chargeIds: [s.ids.unitOther] }],
         ['wrong total', { ...base, expectedTotal: '9.99' }],
         ['html payer', { ...base, payer: HTML }],
+        ['advance: unknown fee standard', { ...base, prepayment: undefined, advance: { standardId: randomUUID(), months: 12, from: '2026-01' }, expectedTotal: '1.00' }],
+        ['advance: months as text', { ...base, prepayment: undefined, advance: { standardId: randomUUID(), months: '12', from: '2026-01' }, expectedTotal: '1.00' }],
+        ['advance: no first month', { ...base, prepayment: undefined, advance: { standardId: randomUUID(), months: 12 }, expectedTotal: '1.00' }],
       ];
     },
   },

@@ -28,6 +28,12 @@ export type ReceiptInput = Json<ApiClient['receipts']['$post']>;
 export type PayMethod = ReceiptInput['method'];
 export const PAY_METHODS = ['cash', 'wechat', 'alipay', 'bank', 'pos'] as const satisfies readonly PayMethod[];
 export const createReceipt = (input: ReceiptInput) => ok(api.receipts.$post({ json: input }));
+
+/** 预交: the fees the unit can pay ahead, the estate's discount rules, and a quote for a fee × months. */
+export const getAdvance = (unitId: string, pick?: { standardId: string; months: number }) =>
+  ok(api.units[':id'].advance.$get({ param: { id: unitId }, query: pick ? { standardId: pick.standardId, months: String(pick.months) } : {} }));
+export type AdvanceOptions = Awaited<ReturnType<typeof getAdvance>>;
+export type AdvanceQuote = NonNullable<AdvanceOptions['quote']>;
 export type Receipt = Awaited<ReturnType<typeof createReceipt>>;
 export type ReceiptLine = Receipt['lines'][number];
 export const getReceipt = (id: string) => ok(api.receipts[':id'].$get({ param: { id } }));

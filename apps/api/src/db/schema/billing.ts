@@ -128,7 +128,8 @@ export const billingRuns = pgTable(
 );
 
 /** 'penalty': a late fee 违约金 levied on another charge (`detail.baseChargeId`), see `penalty_postings`. */
-export const CHARGE_SOURCES = ['billing', 'opening', 'manual', 'penalty'] as const;
+/** 'advance': billed ahead of its run when a unit prepays whole cycles 预交 (services/billing/advance.ts). */
+export const CHARGE_SOURCES = ['billing', 'opening', 'manual', 'penalty', 'advance'] as const;
 
 /**
  * 应收: one amount a unit owes for one fee standard and period (and meter, for metered/shared fees). The

@@ -135,8 +135,37 @@ export const ReceiptSchema = z
     voidReason: z.string().nullable(),
     lines: z.array(ReceiptLine.extend({ kind: z.enum(['payment', 'prepayment']) })),
     offsets: z.array(ReceiptLine),
+    discounts: z.array(ReceiptLine),
   })
   .openapi('Receipt');
+
+/** `from` is the quote's first month: the counter pays exactly the months it showed, or gets 409 amount_changed. */
+export const AdvanceBody = z.object({ standardId: z.uuid(), months: z.number().int().min(1).max(36), from: Period });
+
+const AdvanceQuoteSchema = z.object({
+  standardId: z.uuid(),
+  standardName: z.string(),
+  feeItemId: z.uuid(),
+  feeItemName: z.string(),
+  cycle: z.enum(['monthly', 'quarterly', 'yearly']),
+  months: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  gross: z.string(),
+  discount: z.string(),
+  payable: z.string(),
+  explanation: z.string(),
+  lines: z.array(z.object({ period: z.string(), amount: z.string(), discount: z.string(), payable: z.string(), dueDate: z.string(), explanation: z.string() })),
+});
+
+export const AdvanceOptionsSchema = z
+  .object({
+    unitId: z.uuid(),
+    rules: z.array(z.object({ minMonths: z.number().int(), percentOff: z.string() })),
+    standards: z.array(z.object({ id: z.uuid(), name: z.string(), cycle: z.enum(['monthly', 'quarterly', 'yearly']), feeItemId: z.uuid(), feeItemName: z.string() })),
+    quote: AdvanceQuoteSchema.nullable(),
+  })
+  .openapi('AdvanceOptions');
 
 export const CollectBody = z.object({
   idempotencyKey: z.uuid(),
@@ -144,6 +173,7 @@ export const CollectBody = z.object({
   method: CounterMethod,
   chargeIds: z.array(z.uuid()).max(500),
   prepayment: Money.optional(),
+  advance: AdvanceBody.optional(),
   payer: OptionalText(60).optional(),
   expectedTotal: Money,
 });

@@ -6,7 +6,8 @@ import { requireStaff, staffCtx } from '../../middleware/auth';
 import { getAccount } from '../../services/billing/account';
 import { closeDay, dayReport } from '../../services/billing/day-close';
 import { collect, getReceipt, voidReceipt } from '../../services/billing/receipts';
-import { AccountSchema, CollectBody, DaySchema, ReceiptSchema } from './billing.schemas';
+import { getAdvanceOptions } from '../../services/billing/advance';
+import { AccountSchema, AdvanceOptionsSchema, CollectBody, DaySchema, ReceiptSchema } from './billing.schemas';
 
 const tags = ['billing'];
 const mw = requireStaff;
@@ -20,6 +21,15 @@ const routes = {
     middleware: mw,
     request: { params: IdParam },
     responses: jsonOk(AccountSchema),
+  }),
+  advance: createRoute({
+    method: 'get',
+    path: '/units/{id}/advance',
+    tags,
+    summary: '预交: the fees a unit can pay ahead, the prepayment discount rules, and a quote for standardId × months',
+    middleware: mw,
+    request: { params: IdParam, query: z.object({ standardId: z.uuid().optional(), months: z.coerce.number().int().min(1).max(36).optional() }) },
+    responses: jsonOk(AdvanceOptionsSchema),
   }),
   collect: createRoute({
     method: 'post',
@@ -61,6 +71,7 @@ const routes = {
 
 export const cashierRouter = createRouter()
   .openapi(routes.account, async (c) => c.json(await getAccount({ ctx: staffCtx(c), unitId: c.req.valid('param').id }), 200))
+  .openapi(routes.advance, async (c) => c.json(await getAdvanceOptions({ ctx: staffCtx(c), unitId: c.req.valid('param').id, query: c.req.valid('query') }), 200))
   .openapi(routes.collect, async (c) => c.json(await collect({ ctx: staffCtx(c), input: c.req.valid('json') }), 200))
   .openapi(routes.get, async (c) => c.json(await getReceipt({ ctx: staffCtx(c), id: c.req.valid('param').id }), 200))
   .openapi(routes.void, async (c) => c.json(await voidReceipt({ ctx: staffCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200))

@@ -92,7 +92,13 @@ function cycleEndOf(cycleStart: string, cycleMonths: number): string {
   return lastDay(`${y}-${String(end).padStart(2, '0')}`);
 }
 
-export async function computeRun(db: DbOrTx, estateId: string, period: string): Promise<ComputedRun> {
+/** Narrows a run to one unit and some standards (a 预交 quote prices future cycles of one unit this way). */
+export interface RunFilter {
+  unitId: string;
+  standardIds?: readonly string[];
+}
+
+export async function computeRun(db: DbOrTx, estateId: string, period: string, only?: RunFilter): Promise<ComputedRun> {
   const [settings] = await db.select().from(billingSettings).where(eq(billingSettings.estateId, estateId));
   const vacancyPct = settings?.vacancyDiscountPct ?? '0';
 
@@ -106,6 +112,7 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
         eq(feeStandards.estateId, estateId),
         sql`${feeStandards.effectiveFrom} <= ${lastDay(period)}`,
         sql`(${feeStandards.effectiveTo} is null or ${feeStandards.effectiveTo} >= ${`${cycleStartOf(period, 12)}-01`})`,
+        only?.standardIds ? inArray(feeStandards.id, [...only.standardIds]) : undefined,
       ),
     );
   if (standards.length === 0) return { lines: [], skipped: [] };
@@ -122,7 +129,7 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string): 
     })
     .from(units)
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(eq(units.estateId, estateId))
+    .where(and(eq(units.estateId, estateId), only ? eq(units.id, only.unitId) : undefined))
     .orderBy(units.sortKey);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
 

@@ -16,6 +16,7 @@ import type { StaffContext } from '../../lib/context';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors';
 import { authorizeEstate } from './access';
 import { loadUnitHeader } from './account';
+import { type AdvanceInput, postAdvance, quoteAdvance } from './advance';
 import { lockUnits, offsetFromPrepaid, openCharges } from './ledger';
 
 export type CounterMethod = 'cash' | 'wechat' | 'alipay' | 'bank' | 'pos';
@@ -26,6 +27,8 @@ export interface CollectInput {
   method: CounterMethod;
   chargeIds: string[];
   prepayment?: string | undefined;
+  /** 预交: whole cycles of one fee paid ahead, with the estate's prepayment discount (./advance.ts). */
+  advance?: AdvanceInput | undefined;
   payer?: string | undefined;
   expectedTotal: string;
 }
@@ -49,6 +52,7 @@ async function receiptView(ctx: StaffContext, receipt: typeof receipts.$inferSel
       kind: ledgerEntries.kind,
       amount: ledgerEntries.amount,
       chargeId: ledgerEntries.chargeId,
+      reason: ledgerEntries.reason,
       feeItemName: feeItems.name,
       period: charges.period,
       explanation: charges.explanation,
@@ -85,6 +89,8 @@ async function receiptView(ctx: StaffContext, receipt: typeof receipts.$inferSel
     lines: entries.filter((e) => e.kind === 'payment' || e.kind === 'prepayment').map((e) => ({ ...line(e), kind: e.kind as 'payment' | 'prepayment' })),
     /** Prepaid money this receipt put to older charges at once (预存自动冲抵). */
     offsets: entries.filter((e) => e.kind === 'offset').map(line),
+    /** Prepayment discounts 预交优惠 of the cycles this receipt paid ahead (their reason says how). */
+    discounts: entries.filter((e) => e.kind === 'discount').map((e) => ({ ...line(e), explanation: e.reason ?? '' })),
   };
 }
 
@@ -117,7 +123,9 @@ export async function collect({ ctx, input }: { ctx: StaffContext; input: Collec
 
   const chargeIds = [...new Set(input.chargeIds)];
   const prepayment = input.prepayment && compare(input.prepayment, '0') > 0 ? toMoneyString(input.prepayment) : null;
-  if (chargeIds.length === 0 && !prepayment) throw new ValidationError('pick charges or enter a prepayment', [{ path: 'chargeIds', message: 'nothing to collect' }]);
+  if (chargeIds.length === 0 && !prepayment && !input.advance) {
+    throw new ValidationError('pick charges or enter a prepayment', [{ path: 'chargeIds', message: 'nothing to collect' }]);
+  }
 
   let receiptId: string;
   try {
@@ -125,7 +133,9 @@ export async function collect({ ctx, input }: { ctx: StaffContext; input: Collec
       const open = await openCharges(tx, [input.unitId], { chargeIds, lock: true });
       const missing = chargeIds.filter((id) => !open.some((c) => c.id === id));
       if (missing.length) throw new AppError(409, 'charge_settled', '所选费用已被收取或不属于该房屋 Some charges are already paid', { chargeIds: missing });
-      const total = toMoneyString(sum([...open.map((c) => c.owed), prepayment ?? '0']));
+      // Priced again here, in the transaction: what the cashier quoted must still hold (else amount_changed).
+      const advance = input.advance ? await quoteAdvance(tx, unit.estateId, input.unitId, input.advance, ctx.clock.now()) : null;
+      const total = toMoneyString(sum([...open.map((c) => c.owed), prepayment ?? '0', advance?.payable ?? '0']));
       if (compare(total, input.expectedTotal) !== 0) {
         throw new AppError(409, 'amount_changed', `应收金额已变为 ¥${total} The amount due changed`, { expectedTotal: input.expectedTotal, actualTotal: total });
       }
@@ -158,7 +168,10 @@ export async function collect({ ctx, input }: { ctx: StaffContext; input: Collec
       if (prepayment) {
         entries.push({ estateId: unit.estateId, unitId: input.unitId, kind: 'prepayment', amount: prepayment, prepaidDelta: prepayment, receiptId: receipt!.id, method: input.method, createdBy: ctx.actor.id });
       }
-      await tx.insert(ledgerEntries).values(entries);
+      if (advance) {
+        entries.push(...(await postAdvance(tx, advance, { estateId: unit.estateId, unitId: input.unitId, receiptId: receipt!.id, method: input.method, actorId: ctx.actor.id })));
+      }
+      if (entries.length) await tx.insert(ledgerEntries).values(entries);
       // A deposit offsets what is still open, oldest due first, in the same transaction.
       if (prepayment) await offsetFromPrepaid(tx, ctx, [input.unitId], receipt!.id);
       await writeAudit(tx, ctx.actor, ctx.requestId, { action: 'collect', entity: 'receipt', entityId: receipt!.id, after: { ...receipt, chargeIds } });

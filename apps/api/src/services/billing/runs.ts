@@ -109,7 +109,7 @@ async function countPosted(ctx: StaffContext, estateId: string, lines: ChargeLin
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(charges)
-    .where(and(eq(charges.estateId, estateId), inArray(charges.period, periods), eq(charges.source, 'billing')));
+    .where(and(eq(charges.estateId, estateId), inArray(charges.period, periods), inArray(charges.source, ['billing', 'advance'])));
   return row?.n ?? 0;
 }
 

@@ -19,11 +19,12 @@ export function prepaymentAmount(text: string): string | undefined {
   return toMoneyString(v);
 }
 
-/** What the picked charges still owe plus the prepayment, exactly, as the API's "0.00" form. */
-export function payTotal(charges: readonly AccountCharge[], picked: ReadonlySet<string>, prepayment: string): string {
+/** What the picked charges still owe plus the prepayment and the 预交 payable, exactly, as the API's "0.00" form. */
+export function payTotal(charges: readonly AccountCharge[], picked: ReadonlySet<string>, prepayment: string, advancePayable?: string): string {
   const amounts = charges.filter((c) => picked.has(c.id)).map((c) => c.owed);
   const pre = prepaymentAmount(prepayment);
   if (pre) amounts.push(pre);
+  if (advancePayable) amounts.push(advancePayable);
   return toMoneyString(sum(amounts));
 }
 

@@ -64,6 +64,7 @@ export function makeReceipt(overrides: Partial<Receipt> = {}): Receipt {
       { chargeId: null, feeItemName: '预存款', period: null, explanation: '', amount: '100.00', kind: 'prepayment' },
     ],
     offsets: [],
+    discounts: [],
     ...overrides,
   };
 }
