@@ -147,6 +147,19 @@ describe('GET /reports/arrears', () => {
     expect(byEstate.rows).toEqual([{ key: ids.agingEstate, estateId: ids.agingEstate, estateName: '账龄测试小区', owed: '1210.00', buckets: byUnit.buckets, charges: 7, oldestDueDate: '2025-11-10' }]);
   });
 
+  it('drills a building down to its units (buildingId): the unit rows sum to the building row; another building’s id shows nothing of it', async () => {
+    const buildings = await get(`/reports/arrears?nodeId=${s.ids.estate1}&groupBy=building&pageSize=200`);
+    expect(buildings.rows.length).toBeGreaterThan(0);
+    for (const b of buildings.rows) {
+      const units = await get(`/reports/arrears?nodeId=${s.ids.estate1}&groupBy=unit&buildingId=${b.buildingId}&pageSize=200`);
+      expect(units.rows.every((u: any) => u.buildingId === b.buildingId)).toBe(true);
+      expect(units.total).toBe(b.owed);
+      expect(units.buckets).toEqual(b.buckets);
+    }
+    const elsewhere = await get(`/reports/arrears?nodeId=${ids.agingEstate}&groupBy=unit&buildingId=${buildings.rows[0].buildingId}`);
+    expect(elsewhere).toMatchObject({ total: '0.00', totalRows: 0, rows: [] });
+  });
+
   it('moves charges across bucket edges with asOf, and pages with the totals of every row', async () => {
     // One day later: 30 → 31 days (0-30 → 31-90), 90 → 91, 181 → 182, and 2026-11-28's charge falls due (1 day).
     const later = await get(`/reports/arrears?nodeId=${ids.agingEstate}&asOf=2026-11-29&groupBy=unit`);

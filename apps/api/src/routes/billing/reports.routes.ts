@@ -30,6 +30,7 @@ const ArrearsQuery = z.object({
   nodeId: NodeFilter,
   asOf: IsoDate.optional(),
   groupBy: GroupBy.default('estate'),
+  buildingId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -17,6 +17,8 @@ export interface ArrearsInput {
   nodeId?: string | undefined;
   asOf?: string | undefined;
   groupBy?: ArrearsGroupBy | undefined;
+  /** Only this building's units (the drill-down building → units); a building outside the scope adds nothing. */
+  buildingId?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
@@ -57,7 +59,7 @@ const BUCKET_COLS = ['b0', 'b1', 'b2', 'b3', 'b4'] as const;
  * Per unit: what its past-due charges owe, per bucket, how many, the oldest due date. `charges` are only
  * those owing more than 0; `minDays` keeps charges at least that many days past due (≥ 1 anyway).
  */
-export function perUnitArrears(scope: ReportScope, asOf: string, minDays = 1): SQL {
+export function perUnitArrears(scope: ReportScope, asOf: string, minDays = 1, buildingId?: string): SQL {
   const days = sql`(${asOf}::date - pc.due_date)`;
   const bucket = (i: number) => {
     const lower = i === 0 ? 0 : BUCKET_UPPER[i - 1]!;
@@ -80,6 +82,7 @@ export function perUnitArrears(scope: ReportScope, asOf: string, minDays = 1): S
         group by le.charge_id
       ) l on l.charge_id = c.id
       where c.due_date <= ${asOf}::date - ${sql.raw(String(cutoff))} and ${scope.estates(sql`c.estate_id`)}
+        ${buildingId ? sql`and c.unit_id in (select id from units where building_id = ${buildingId}::uuid)` : sql``}
     ) pc
     where pc.owed > 0
     group by pc.estate_id, pc.unit_id`;
@@ -123,7 +126,7 @@ const bucketsOf = (r: Record<string, string>, prefix = ''): Buckets =>
   Object.fromEntries(AGING_BUCKETS.map((b, i) => [b, r[`${prefix}${BUCKET_COLS[i]}`]!])) as Buckets;
 
 /** The report; `limit: null` returns every row (the export). */
-export async function queryArrears(ctx: StaffContext, scope: ReportScope, opts: { asOf: string; groupBy: ArrearsGroupBy; limit: number | null; offset: number }) {
+export async function queryArrears(ctx: StaffContext, scope: ReportScope, opts: { asOf: string; groupBy: ArrearsGroupBy; buildingId?: string | undefined; limit: number | null; offset: number }) {
   const { asOf, groupBy } = opts;
   const limit = opts.limit === null ? sql.raw('all') : sql.raw(String(Math.trunc(opts.limit)));
   const offset = sql.raw(String(Math.trunc(opts.offset)));
@@ -148,7 +151,7 @@ export async function queryArrears(ctx: StaffContext, scope: ReportScope, opts: 
   const rows = await aggregateRows<RawRow>(
     ctx.db,
     sql`
-    with grouped as (${grouped(groupBy, perUnitArrears(scope, asOf))}),
+    with grouped as (${grouped(groupBy, perUnitArrears(scope, asOf, 1, opts.buildingId))}),
     totals as (
       select count(*)::int as total_rows, ${money(sql`coalesce(sum(owed), 0)`)} as t_owed,
              ${sql.join(
@@ -188,6 +191,6 @@ export async function arrearsReport({ ctx, input }: { ctx: StaffContext; input: 
   const groupBy = input.groupBy ?? 'estate';
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const result = await queryArrears(ctx, scope, { asOf, groupBy, limit: pageSize, offset: (page - 1) * pageSize });
+  const result = await queryArrears(ctx, scope, { asOf, groupBy, buildingId: input.buildingId, limit: pageSize, offset: (page - 1) * pageSize });
   return { asOf, groupBy, nodeId: scope.node?.id ?? null, nodeName: scope.node?.name ?? null, ...result, page, pageSize };
 }

@@ -62,11 +62,11 @@ async function workbook(sheet: string, columns: Column[], rows: (string | number
 const GROUP_LABEL: Record<ArrearsGroupBy, string> = { estate: '按项目', building: '按楼栋', unit: '按房屋' };
 const bucketColumns = (): Column[] => AGING_BUCKETS.map((b) => ({ header: AGING_BUCKET_LABELS[b], width: 14, kind: 'money' as const }));
 
-export async function exportArrears({ ctx, input }: { ctx: StaffContext; input: { nodeId?: string | undefined; asOf?: string | undefined; groupBy?: ArrearsGroupBy | undefined } }): Promise<XlsxFile> {
+export async function exportArrears({ ctx, input }: { ctx: StaffContext; input: { nodeId?: string | undefined; asOf?: string | undefined; groupBy?: ArrearsGroupBy | undefined; buildingId?: string | undefined } }): Promise<XlsxFile> {
   const scope = await reportScope(ctx, 'report:read', input.nodeId);
   const asOf = input.asOf ?? todayInShanghai(ctx.clock.now());
   const groupBy = input.groupBy ?? 'estate';
-  const report = await queryArrears(ctx, scope, { asOf, groupBy, limit: null, offset: 0 });
+  const report = await queryArrears(ctx, scope, { asOf, groupBy, buildingId: input.buildingId, limit: null, offset: 0 });
   const lead: Column[] =
     groupBy === 'unit'
       ? [
