@@ -1,6 +1,6 @@
 /** Billing shapes at the edge: fee standards' params per kind, money as decimal strings, and the outputs. */
 import { z } from '@hono/zod-openapi';
-import { FEE_CATEGORIES } from '../../db/schema';
+import { CHARGE_SOURCES, FEE_CATEGORIES } from '../../db/schema';
 import { OptionalText, Text } from '../../lib/schemas';
 import { Decimal, MeterType, Period } from '../metering/metering.routes';
 
@@ -106,6 +106,7 @@ export const AccountSchema = z
         paid: z.string(),
         dueDate: z.string(),
         explanation: z.string(),
+        source: z.enum(CHARGE_SOURCES),
         status: z.enum(['open', 'settled']),
       }),
     ),

@@ -24,6 +24,8 @@ export const chargeColumns = {
   owed: sql<string>`${owedOf}::numeric(14,2)::text`,
   dueDate: charges.dueDate,
   explanation: charges.explanation,
+  /** billing | opening | manual | penalty | advance: a late fee is waived, not discounted. */
+  source: charges.source,
 };
 
 export interface OpenChargeRow {
@@ -36,6 +38,7 @@ export interface OpenChargeRow {
   owed: string;
   dueDate: string;
   explanation: string;
+  source: string;
 }
 
 /** Charges of the units that still owe something, oldest due first. `lock` takes row locks (collecting). */

@@ -17,6 +17,7 @@ export function charge(id: string, overrides: Partial<AccountCharge> = {}): Acco
     paid: '0.00',
     dueDate: '2025-05-31',
     explanation: '89.37 m² × ¥2.35/m²·月 × 1 月 = ¥210.02',
+    source: 'billing',
     status: 'open',
     ...overrides,
   };

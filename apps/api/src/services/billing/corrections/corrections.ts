@@ -336,10 +336,12 @@ export async function refundPrepaid({ ctx, unitId, input }: { ctx: StaffContext;
 
 // ---- approvals ----
 
-async function loadApproval(ctx: StaffContext, id: string) {
+/** Deciding needs `ledger:approve`; withdrawing your own request needs only `ledger:adjust` (what made it). */
+async function loadApproval(ctx: StaffContext, id: string, mine: 'withdraw' | null = null) {
   const [row] = await ctx.db.select().from(ledgerApprovals).where(eq(ledgerApprovals.id, id));
   if (!row) throw new NotFoundError('ledger approval');
-  await authorizeEstate(ctx, row.estateId, 'ledger:approve');
+  const own = mine === 'withdraw' && row.requestedBy === ctx.actor.id;
+  await authorizeEstate(ctx, row.estateId, own ? 'ledger:adjust' : 'ledger:approve');
   return row;
 }
 
@@ -388,7 +390,7 @@ export async function approveCorrection({ ctx, id }: { ctx: StaffContext; id: st
 
 /** 驳回: nothing is posted. The requester may withdraw their own this way. */
 export async function rejectCorrection({ ctx, id, input }: { ctx: StaffContext; id: string; input: { reason: string } }) {
-  const row = await loadApproval(ctx, id);
+  const row = await loadApproval(ctx, id, 'withdraw');
   if (row.status === 'approved') throw invalidTransition('approved', 'rejected');
   if (row.status === 'pending') {
     await ctx.db.transaction(async (tx) => {
