@@ -1,5 +1,7 @@
 // English. Same keys as ./zh-CN.ts (the type enforces it).
 import billingEn from './billing.en';
+import ledgerEn from './ledger.en';
+import reportsEn from './reports.en';
 import meterAdminEn from './meter-admin.en';
 import readingEn from './reading.en';
 import type { Messages } from './zh-CN';
@@ -78,8 +80,13 @@ const en: Messages = {
     meterAdmin: 'Meters & reading',
     cashier: 'Cashier',
     billing: 'Billing',
+    reports: 'Arrears & reports',
+    reminders: 'Payment reminders',
+    ledger: 'Adjustments',
   },
   billing: billingEn,
+  reports: reportsEn,
+  ledger: ledgerEn,
   reading: readingEn,
   meterAdmin: meterAdminEn,
   nodeKind: { group: 'Group', company: 'Company', office: 'Office', estate: 'Estate' },

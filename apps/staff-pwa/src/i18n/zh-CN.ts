@@ -1,6 +1,8 @@
 // 简体中文 — the default language. Every string the staff app shows lives here and in ./en.ts.
 // Larger features keep their strings in their own file (./<feature>.zh-CN.ts), merged here.
 import billingZh from './billing.zh-CN';
+import ledgerZh from './ledger.zh-CN';
+import reportsZh from './reports.zh-CN';
 import meterAdminZh from './meter-admin.zh-CN';
 import readingZh from './reading.zh-CN';
 
@@ -78,8 +80,13 @@ const zhCN = {
     meterAdmin: '仪表与抄表管理',
     cashier: '收银',
     billing: '收费管理',
+    reports: '欠费与报表',
+    reminders: '催缴',
+    ledger: '账务调整',
   },
   billing: billingZh,
+  reports: reportsZh,
+  ledger: ledgerZh,
   reading: readingZh,
   meterAdmin: meterAdminZh,
   nodeKind: { group: '集团', company: '公司', office: '管理处', estate: '项目' },

@@ -6,11 +6,11 @@ const keys = (perms: Parameters<typeof tilesFor>[0]) => tilesFor(perms).map((t) 
 
 describe('home tiles', () => {
   it('follow the role table of @pm/domain', () => {
-    expect(keys(ROLE_PERMISSIONS.office_manager)).toEqual(['property', 'unit-search', 'reading', 'meter-admin', 'cashier', 'billing', 'staff', 'import']);
-    expect(keys(ROLE_PERMISSIONS.customer_service)).toEqual(['property', 'unit-search', 'meter-admin']);
+    expect(keys(ROLE_PERMISSIONS.office_manager)).toEqual(['property', 'unit-search', 'reading', 'meter-admin', 'cashier', 'billing', 'reports', 'reminders', 'ledger', 'staff', 'import']);
+    expect(keys(ROLE_PERMISSIONS.customer_service)).toEqual(['property', 'unit-search', 'meter-admin', 'reminders']);
     expect(keys(ROLE_PERMISSIONS.technician)).toEqual(['property', 'unit-search', 'reading']);
     expect(keys(ROLE_PERMISSIONS.meter_reader)).toEqual(['property', 'unit-search', 'reading']);
-    expect(keys(ROLE_PERMISSIONS.cashier)).toEqual(['property', 'unit-search', 'cashier']);
+    expect(keys(ROLE_PERMISSIONS.cashier)).toEqual(['property', 'unit-search', 'cashier', 'reminders']);
   });
 
   it('deny by default: no permissions, no tiles', () => {

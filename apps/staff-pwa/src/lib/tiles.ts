@@ -32,6 +32,9 @@ export const TILES: readonly Tile[] = [
   },
   { key: 'cashier', icon: 'balance-o', to: 'cashier', label: 'tiles.cashier', color: '#ff6034', anyOf: ['payment:collect'] },
   { key: 'billing', icon: 'bill-o', to: 'billing', label: 'tiles.billing', color: '#576b95', anyOf: ['fee:write', 'billing:run'] },
+  { key: 'reports', icon: 'chart-trending-o', to: 'reports', label: 'tiles.reports', color: '#1989fa', anyOf: ['report:read'] },
+  { key: 'reminders', icon: 'bullhorn-o', to: 'reminders', label: 'tiles.reminders', color: '#ee0a24', anyOf: ['charge:read'] },
+  { key: 'ledger', icon: 'edit', to: 'ledger', label: 'tiles.ledger', color: '#ed6a0c', anyOf: ['ledger:adjust', 'ledger:approve'] },
   { key: 'staff', icon: 'friends-o', to: 'staff', label: 'tiles.staff', color: '#ff976a', anyOf: ['staff:read'] },
   { key: 'import', icon: 'description-o', to: 'import', label: 'tiles.import', color: '#7232dd', anyOf: ['import:write'] },
 ];

@@ -5,8 +5,10 @@
 import type { Permission } from '@pm/domain';
 import type { RouteRecordRaw } from 'vue-router';
 import { billingRoutes } from './routes.billing';
+import { ledgerRoutes } from './routes.ledger';
 import { meterAdminRoutes } from './routes.meter-admin';
 import { readingRoutes } from './routes.reading';
+import { reportsRoutes } from './routes.reports';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -104,6 +106,8 @@ export const routes: RouteRecordRaw[] = [
   ...readingRoutes,
   ...meterAdminRoutes,
   ...billingRoutes,
+  ...reportsRoutes,
+  ...ledgerRoutes,
   { path: '/forbidden', name: 'forbidden', component: () => import('../views/ForbiddenView.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];
