@@ -5,3 +5,4 @@ export * from './time/shanghai';
 export * from './property/sort-key';
 export * from './metering';
 export * from './billing';
+export * from './work-orders';
