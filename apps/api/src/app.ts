@@ -22,7 +22,10 @@ import { meteringRouter } from './routes/metering/metering.routes';
 import { replacementsRouter } from './routes/metering/replacements.routes';
 import { reportsRouter } from './routes/metering/reports.routes';
 import { reviewRouter } from './routes/metering/review.routes';
+import { noticesRouter } from './routes/notices/notices.routes';
+import { paymentsRouter } from './routes/payments/payments.routes';
 import { syncRouter } from './routes/sync/sync.routes';
+import { workOrdersRouter } from './routes/work-orders/work-orders.routes';
 import { orgRouter } from './routes/org/org.routes';
 import { partiesRouter } from './routes/parties/parties.routes';
 import { residentRouter } from './routes/resident/resident.routes';
@@ -60,7 +63,10 @@ function apiRoutes() {
     .route('/', runsRouter)
     .route('/', cashierRouter)
     .route('/', correctionsRouter)
-    .route('/', reportsBillingRouter);
+    .route('/', reportsBillingRouter)
+    .route('/', paymentsRouter)
+    .route('/', noticesRouter)
+    .route('/', workOrdersRouter);
 }
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
 

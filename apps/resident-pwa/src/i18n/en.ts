@@ -1,4 +1,8 @@
 import type { Messages } from './zh-CN';
+import noticesEn from './notices.en';
+import payEn from './pay.en';
+import repairsEn from './repairs.en';
+
 
 const en: Messages = {
   app: {
@@ -160,6 +164,9 @@ const en: Messages = {
     title: 'Cannot reach the server',
     desc: 'Check your connection and try again',
   },
+  pay: payEn,
+  notices: noticesEn,
+  workOrders: repairsEn,
 };
 
 export default en;

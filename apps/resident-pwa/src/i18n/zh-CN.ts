@@ -1,3 +1,7 @@
+import noticesZh from './notices.zh-CN';
+import payZh from './pay.zh-CN';
+import repairsZh from './repairs.zh-CN';
+
 /** 简体中文 (default). Every string the resident app shows lives here and in en.ts. */
 const zhCN = {
   app: {
@@ -157,6 +161,9 @@ const zhCN = {
     title: '暂时无法连接服务器',
     desc: '请检查网络连接后重试',
   },
+  pay: payZh,
+  notices: noticesZh,
+  workOrders: repairsZh,
 };
 
 export type Messages = typeof zhCN;

@@ -9,6 +9,9 @@ import { setUnauthenticatedHandler } from '../api/client';
 import { i18n } from '../i18n';
 import { useSessionStore } from '../stores/session';
 import { safeRedirect } from '../utils/redirect';
+import { noticesRoutes } from './routes.notices';
+import { payRoutes } from './routes.pay';
+import { repairsRoutes } from './routes.repairs';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -46,6 +49,9 @@ export const routes: RouteRecordRaw[] = [
     props: { feature: 'notices' },
     meta: { title: 'titles.notices' },
   },
+  ...payRoutes,
+  ...noticesRoutes,
+  ...repairsRoutes,
   {
     path: '/unavailable',
     name: 'unavailable',

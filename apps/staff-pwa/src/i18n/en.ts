@@ -1,7 +1,9 @@
 // English. Same keys as ./zh-CN.ts (the type enforces it).
 import billingEn from './billing.en';
 import ledgerEn from './ledger.en';
+import noticesEn from './notices.en';
 import reportsEn from './reports.en';
+import workOrdersEn from './work-orders.en';
 import meterAdminEn from './meter-admin.en';
 import readingEn from './reading.en';
 import type { Messages } from './zh-CN';
@@ -87,6 +89,8 @@ const en: Messages = {
   billing: billingEn,
   reports: reportsEn,
   ledger: ledgerEn,
+  workOrders: workOrdersEn,
+  notices: noticesEn,
   reading: readingEn,
   meterAdmin: meterAdminEn,
   nodeKind: { group: 'Group', company: 'Company', office: 'Office', estate: 'Estate' },

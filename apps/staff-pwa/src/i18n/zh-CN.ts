@@ -2,7 +2,9 @@
 // Larger features keep their strings in their own file (./<feature>.zh-CN.ts), merged here.
 import billingZh from './billing.zh-CN';
 import ledgerZh from './ledger.zh-CN';
+import noticesZh from './notices.zh-CN';
 import reportsZh from './reports.zh-CN';
+import workOrdersZh from './work-orders.zh-CN';
 import meterAdminZh from './meter-admin.zh-CN';
 import readingZh from './reading.zh-CN';
 
@@ -87,6 +89,8 @@ const zhCN = {
   billing: billingZh,
   reports: reportsZh,
   ledger: ledgerZh,
+  workOrders: workOrdersZh,
+  notices: noticesZh,
   reading: readingZh,
   meterAdmin: meterAdminZh,
   nodeKind: { group: '集团', company: '公司', office: '管理处', estate: '项目' },

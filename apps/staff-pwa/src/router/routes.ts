@@ -7,8 +7,10 @@ import type { RouteRecordRaw } from 'vue-router';
 import { billingRoutes } from './routes.billing';
 import { ledgerRoutes } from './routes.ledger';
 import { meterAdminRoutes } from './routes.meter-admin';
+import { noticesRoutes } from './routes.notices';
 import { readingRoutes } from './routes.reading';
 import { reportsRoutes } from './routes.reports';
+import { workOrdersRoutes } from './routes.work-orders';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -108,6 +110,8 @@ export const routes: RouteRecordRaw[] = [
   ...billingRoutes,
   ...reportsRoutes,
   ...ledgerRoutes,
+  ...workOrdersRoutes,
+  ...noticesRoutes,
   { path: '/forbidden', name: 'forbidden', component: () => import('../views/ForbiddenView.vue'), meta: { title: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];

@@ -46,6 +46,14 @@ export const PERMISSIONS = [
   'ledger:adjust',
   'ledger:approve',
   'report:read',
+  // Work orders 工单: seeing an estate's orders, intake/dispatch/follow-up (customer service), doing the work
+  // (technicians: their own jobs and the estate's pool), categories/SLAs/price list. KPIs need report:read.
+  'work_order:read',
+  'work_order:dispatch',
+  'work_order:work',
+  'work_order:config',
+  // Notices 公告 to residents.
+  'notice:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,9 +64,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   group_admin: MANAGE,
   company_manager: MANAGE,
   office_manager: MANAGE,
-  customer_service: [...READ_PROPERTY, 'party:write', 'occupancy:write', 'binding:read', 'binding:write', 'meter:read', 'reading:review', 'fee:read', 'charge:read'],
+  customer_service: [
+    ...READ_PROPERTY,
+    'party:write',
+    'occupancy:write',
+    'binding:read',
+    'binding:write',
+    'meter:read',
+    'reading:review',
+    'fee:read',
+    'charge:read',
+    'work_order:read',
+    'work_order:dispatch',
+    'notice:write',
+  ],
   cashier: [...READ_PROPERTY, 'fee:read', 'charge:read', 'payment:collect'],
-  technician: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
+  technician: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write', 'work_order:work'],
   meter_reader: ['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write'],
 };
 

@@ -7,3 +7,6 @@ export * from './staff';
 export * from './metering';
 export * from './billing';
 export * from './reminders';
+export * from './payments';
+export * from './notices';
+export * from './work-orders';

@@ -1,0 +1,7 @@
+import type { NoticesMessages } from './notices.zh-CN';
+
+const notices: NoticesMessages = {
+  title: 'Notices',
+};
+
+export default notices;

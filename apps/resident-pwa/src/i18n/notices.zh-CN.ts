@@ -1,0 +1,7 @@
+// 公告 notices (issue 6). English in ./notices.en.ts.
+const notices = {
+  title: '公告',
+};
+
+export type NoticesMessages = typeof notices;
+export default notices;

@@ -1,0 +1,7 @@
+import type { RepairsMessages } from './repairs.zh-CN';
+
+const repairs: RepairsMessages = {
+  title: 'Repairs',
+};
+
+export default repairs;
