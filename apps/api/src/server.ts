@@ -5,17 +5,34 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { startWorkOrderTimers } from './services/work-orders/timers';
 import { openDatabase } from './db';
 import { refreshStatistics } from './db/maintenance';
 import { loadEnv } from './env';
 import { systemClock } from './lib/context';
 import { createLogger } from './lib/logger';
+import { PaymentsConfigError, loadPaymentsConfig } from './payments/providers';
+import { createPaymentsRuntime } from './payments/runtime';
 import { MIGRATIONS_DIR, appDist } from './paths';
 import { DEMO_ACCOUNTS, DEMO_RESIDENTS, isEmpty, seedDemo } from './seed/demo';
 import { ConsoleCodeSender } from './services/auth/code-sender';
+import { startPaymentJobs } from './services/payments/jobs';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
+// Payment providers from the environment (apps/api/src/payments/providers/README.md): none configured means the
+// sandbox, so `npm start` takes payments end to end; a half-configured provider stops the start here.
+let paymentsConfig: ReturnType<typeof loadPaymentsConfig>;
+try {
+  paymentsConfig = loadPaymentsConfig({ ...process.env, DATA_DIR: resolve(env.DATA_DIR) });
+} catch (error) {
+  if (error instanceof PaymentsConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const payments = createPaymentsRuntime({ config: paymentsConfig, clock: systemClock });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR), poolSize: env.DB_POOL_SIZE });
 await database.migrate(MIGRATIONS_DIR);
 const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${resolve(env.DATA_DIR)}`;
@@ -38,7 +55,13 @@ const app = createApp({
   logger,
   config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
   staticRoots: { staff: appDist('staff-pwa'), resident: appDist('resident-pwa') },
+  payments,
 });
+// Expire overdue payment orders, ask about pending ones and processing refunds, reconcile yesterday.
+const paymentJobs = startPaymentJobs({ db: database.db, clock: systemClock, runtime: payments, logger });
+
+// Work-order timers: unanswered surveys close as no_response, missed deadlines escalate, at-risk warnings.
+startWorkOrderTimers(database.db, systemClock);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = `http://localhost:${info.port}`;
@@ -49,6 +72,10 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
       `  staff app     ${base}/staff/`,
       `  resident app  ${base}/resident/`,
       `  API           ${base}/api  (reference: ${base}/api/docs)`,
+      `  payments      ${payments.providers
+        .list()
+        .map((p) => (p.name === 'sandbox' ? 'sandbox (simulated; cashier page in the browser, no real money)' : p.name))
+        .join(', ')}`,
       '',
       `  demo staff accounts (password ${DEMO_ACCOUNTS.password}):`,
       ...DEMO_ACCOUNTS.users.map((u) => `    ${u.username.padEnd(9)} ${u.label}`),
@@ -71,6 +98,7 @@ function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`${signal}: shutting down`);
+  paymentJobs.stop();
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(async () => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Role, periodOf, shiftPeriod, unitSortKey } from '@pm/domain';
 import { seedBilling } from './billing';
+import { seedWorkOrders } from './work-orders';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import {
@@ -320,6 +321,7 @@ export async function seedDemo(db: Db): Promise<SeedCounts> {
     });
 
     await seedBilling(tx);
+    await seedWorkOrders(tx);
     await writeAudit(tx, { kind: 'system' }, undefined, { action: 'seed', entity: 'org_node', entityId: group.id, after: { units: unitRows.length } });
     return { estates: 3, buildings: buildingRows.length, units: unitRows.length, parties: partyRows.length, staff: staffRows.length };
   });

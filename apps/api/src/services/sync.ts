@@ -7,17 +7,20 @@
  * - A command that breaks a rule is `rejected` with a reason (and logged, so a replay gets the same answer);
  *   the phone shows it and never retries it.
  */
-import { READING_EXPLANATIONS, type ReadingExplanation } from '@pm/domain';
+import { READING_EXPLANATIONS, type ReadingExplanation, WORK_ORDER_COMMANDS, WORK_ORDER_STATES } from '@pm/domain';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db';
-import { readingRoutes, readings, routeMeters, syncCommands } from '../db/schema';
+import { readingRoutes, readings, routeMeters, syncCommands, workOrders } from '../db/schema';
 import { writeAudit } from '../lib/audit';
 import type { StaffContext } from '../lib/context';
 import { AppError, ForbiddenError, NotFoundError, fromDatabaseError } from '../lib/errors';
 import { authorizeNode } from '../lib/scope';
 import { authorizeMeter } from './meters';
 import { checkAgainstBasis, readingBasis } from './metering/basis';
+import { applyCommand } from './work-orders/command';
+import { CommandInput } from './work-orders/input';
+import { staffDetail, staffWho } from './work-orders/staff';
 
 export interface Command {
   id: string;
@@ -43,8 +46,34 @@ export const ReadingPayload = z.object({
   .refine((p) => !p.replacement || p.explanation === 'replaced', { path: ['replacement'], message: "only with explanation 'replaced'" });
 type ReadingPayloadInput = z.infer<typeof ReadingPayload>;
 
+/** `work_order.command`: a technician's action on a work order, made on the phone (maybe offline). */
+const WorkOrderPayload = z.object({
+  workOrderId: z.uuid(),
+  command: z.enum(WORK_ORDER_COMMANDS),
+  from: z.enum(WORK_ORDER_STATES).optional(),
+  input: CommandInput.default({}),
+});
+
 /** Command types and the service that applies each (inside the command's own savepoint). */
 const HANDLERS: Record<string, (ctx: StaffContext, tx: Tx, id: string, at: string, payload: unknown) => Promise<unknown>> = {
+  'work_order.command': async (ctx, tx, id, at, payload) => {
+    const parsed = WorkOrderPayload.safeParse(payload);
+    if (!parsed.success) {
+      throw new Rejection('invalid_command', '指令内容不合法 Invalid command', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    const p = parsed.data;
+    const inner: StaffContext = { ...ctx, db: tx as unknown as StaffContext['db'] };
+    try {
+      const out = await applyCommand(tx, staffWho(inner), { id, workOrderId: p.workOrderId, command: p.command, at: new Date(at), from: p.from, input: p.input, photosFollow: true }, ctx.clock.now());
+      return await staffDetail(inner, out.row);
+    } catch (e) {
+      // Refused (someone else took the job, it was cancelled…): the phone gets why and the order as it is now.
+      if (!(e instanceof AppError)) throw e;
+      const [row] = await tx.select().from(workOrders).where(eq(workOrders.id, p.workOrderId));
+      const current = row && e.status !== 404 ? await staffDetail(inner, row).catch(() => undefined) : undefined;
+      throw new Rejection(e.code, e.message, e.details, current);
+    }
+  },
   'reading.record': (ctx, tx, id, at, payload) => {
     const parsed = ReadingPayload.safeParse(payload);
     if (!parsed.success) {
@@ -63,6 +92,8 @@ class Rejection extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** The record as it is now, for the phone to replace its copy with (work orders). */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -79,8 +110,8 @@ async function replay(ctx: StaffContext, id: string): Promise<CommandResult | un
   if (!done) return undefined;
   if (done.staffId !== ctx.actor.id) return { id, status: 'rejected', reason: { code: 'foreign_command', message: 'this command id belongs to someone else' } };
   if (done.status === 'applied') return { id, status: 'duplicate', result: done.result };
-  const r = done.result as { reason: { code: string; message: string; details?: unknown } };
-  return { id, status: 'rejected', reason: r.reason };
+  const r = done.result as { reason: { code: string; message: string; details?: unknown }; current?: unknown };
+  return { id, status: 'rejected', reason: r.reason, ...(r.current !== undefined && { current: r.current }) };
 }
 
 async function applyOne(ctx: StaffContext, deviceId: string, command: Command): Promise<CommandResult> {
@@ -112,12 +143,13 @@ async function applyOne(ctx: StaffContext, deviceId: string, command: Command): 
           ? { code: known.code, message: known.message }
           : undefined;
     if (!reason) throw e;
+    const current = e instanceof Rejection ? e.current : undefined;
     // Remember the rejection, so a replay of this command gets the same answer.
     await ctx.db
       .insert(syncCommands)
-      .values({ id: command.id, type: command.type, deviceId, staffId: ctx.actor.id, at: new Date(command.at), receivedAt: ctx.clock.now(), status: 'rejected', result: { reason } })
+      .values({ id: command.id, type: command.type, deviceId, staffId: ctx.actor.id, at: new Date(command.at), receivedAt: ctx.clock.now(), status: 'rejected', result: { reason, ...(current !== undefined && { current }) } })
       .onConflictDoNothing();
-    return (await replay(ctx, command.id)) ?? { id: command.id, status: 'rejected', reason };
+    return (await replay(ctx, command.id)) ?? { id: command.id, status: 'rejected', reason, ...(current !== undefined && { current }) };
   }
 }
 

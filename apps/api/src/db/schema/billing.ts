@@ -129,7 +129,8 @@ export const billingRuns = pgTable(
 
 /** 'penalty': a late fee 违约金 levied on another charge (`detail.baseChargeId`), see `penalty_postings`. */
 /** 'advance': billed ahead of its run when a unit prepays whole cycles 预交 (services/billing/advance.ts). */
-export const CHARGE_SOURCES = ['billing', 'opening', 'manual', 'penalty', 'advance'] as const;
+/** 'service': paid work 特约服务 completed on a work order (services/work-orders/charge.ts). */
+export const CHARGE_SOURCES = ['billing', 'opening', 'manual', 'penalty', 'advance', 'service'] as const;
 
 /**
  * 应收: one amount a unit owes for one fee standard and period (and meter, for metered/shared fees). The

@@ -186,7 +186,7 @@ export const syncCommands = pgTable('sync_commands', {
   result: jsonb('result'),
 });
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * Photos taken with an offline command (a meter's dial, a repair), uploaded after the command synced.

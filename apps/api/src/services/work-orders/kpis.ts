@@ -1,0 +1,158 @@
+/**
+ * Work-order KPIs 工单指标 in SQL, by the definitions of @pm/domain `workOrderKpis` (its README has the table):
+ * per estate, technician or category of the orders under an org node, for Beijing days `from`…`to`. One
+ * statement with FILTER aggregates, so a year of a company's orders is one scan of its estates' rows; the
+ * API tests hold the SQL against the domain function on the same orders. A figure drills down to its orders.
+ */
+import { DEFAULT_CATEGORIES, type KpiRate, kpiRangeMillis } from '@pm/domain';
+import { and, asc, type SQL, sql } from 'drizzle-orm';
+import { workOrders } from '../../db/schema';
+import type { StaffContext } from '../../lib/context';
+import { ValidationError } from '../../lib/errors';
+import { reportScope, rowsOf } from '../billing/reports/scope';
+import { listItems } from './view';
+
+export type KpiGroupBy = 'estate' | 'technician' | 'category';
+export const KPI_METRICS = ['responseOnTime', 'completionOnTime', 'followUp', 'satisfaction', 'complaintSatisfaction', 'reopen'] as const;
+export type KpiMetric = (typeof KPI_METRICS)[number];
+
+export interface KpiInput {
+  nodeId?: string | undefined;
+  from: string;
+  to: string;
+  groupBy?: KpiGroupBy | undefined;
+}
+
+/** The base (denominator) and the hit (numerator) of each rate, as predicates on a work_orders row `w`. */
+function predicates(start: Date, end: Date, now: Date): Record<KpiMetric, { base: SQL; hit: SQL }> {
+  const inRange = (col: string) => sql.raw(`w.${col} >= '${start.toISOString()}' and w.${col} < '${end.toISOString()}'`);
+  const late = (done: string, due: string) =>
+    sql`(w.${sql.raw(done)} is null and ${inRange(due)} and w.${sql.raw(due)} < ${now.toISOString()}::timestamptz and (w.cancelled_at is null or w.cancelled_at > w.${sql.raw(due)}))`;
+  const answered = sql`((w.survey->>'answeredAt')::timestamptz >= ${start.toISOString()}::timestamptz and (w.survey->>'answeredAt')::timestamptz < ${end.toISOString()}::timestamptz)`;
+  const satisfied = sql`((w.survey->>'satisfaction')::int >= 4)`;
+  return {
+    responseOnTime: { base: sql`(${inRange('responded_at')} or ${late('responded_at', 'response_due_at')})`, hit: sql`(${inRange('responded_at')} and w.responded_at <= w.response_due_at)` },
+    completionOnTime: { base: sql`(${inRange('completed_at')} or ${late('completed_at', 'complete_due_at')})`, hit: sql`(${inRange('completed_at')} and w.completed_at <= w.complete_due_at)` },
+    followUp: {
+      base: sql`(w.kind <> 'internal' and (${answered} or (w.close_reason = 'no_response' and ${inRange('closed_at')})))`,
+      hit: sql`(w.kind <> 'internal' and ${answered})`,
+    },
+    satisfaction: { base: sql`(w.kind in ('repair','paid_service') and ${answered})`, hit: sql`(w.kind in ('repair','paid_service') and ${answered} and ${satisfied})` },
+    complaintSatisfaction: { base: sql`(w.kind = 'complaint' and ${answered})`, hit: sql`(w.kind = 'complaint' and ${answered} and ${satisfied})` },
+    reopen: { base: inRange('completed_at'), hit: sql`(${inRange('completed_at')} and w.reopen_count > 0)` },
+  };
+}
+
+function rangeOf(input: KpiInput) {
+  if (input.from > input.to) throw new ValidationError('from is after to', [{ path: 'from', message: 'after to' }]);
+  const [from, to] = kpiRangeMillis(input.from, input.to);
+  return { start: new Date(from), end: new Date(to) };
+}
+
+interface RawRow {
+  key: string | null;
+  label: string | null;
+  submitted: number;
+  cancelled: number;
+  no_response: number;
+  avg_response: string | null;
+  avg_completion: string | null;
+  [k: string]: unknown;
+}
+
+export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; input: KpiInput }) {
+  const scope = await reportScope(ctx, 'report:read', input.nodeId);
+  const { start, end } = rangeOf(input);
+  const now = ctx.clock.now();
+  const groupBy = input.groupBy ?? 'estate';
+  const p = predicates(start, end, now);
+  const figures = KPI_METRICS.flatMap((m) => [sql`count(*) filter (where ${p[m].base})::int as ${sql.raw(`"${m}_base"`)}`, sql`count(*) filter (where ${p[m].hit})::int as ${sql.raw(`"${m}_count"`)}`]);
+  const minutes = (done: string) =>
+    sql`round(avg(extract(epoch from (w.${sql.raw(done)} - w.submitted_at)) / 60) filter (where w.${sql.raw(done)} >= ${start.toISOString()}::timestamptz and w.${sql.raw(done)} < ${end.toISOString()}::timestamptz)::numeric, 2)::text`;
+  const key = groupBy === 'estate' ? sql`w.estate_id::text` : groupBy === 'technician' ? sql`w.assignee_id::text` : sql`w.category`;
+  const label = groupBy === 'estate' ? sql`max(e.name)` : groupBy === 'technician' ? sql`max(s.name)` : sql`null::text`;
+  const joins = groupBy === 'estate' ? sql`join org_nodes e on e.id = w.estate_id` : groupBy === 'technician' ? sql`left join staff_accounts s on s.id = w.assignee_id` : sql``;
+  // Only rows that can count anywhere in the range: something happened in it, or a deadline fell in it.
+  const touches = sql`(w.submitted_at < ${end.toISOString()}::timestamptz and (w.updated_at >= ${start.toISOString()}::timestamptz or w.response_due_at >= ${start.toISOString()}::timestamptz or w.complete_due_at >= ${start.toISOString()}::timestamptz))`;
+  const body = (grouping: SQL | null) => sql`
+    select ${grouping ? key : sql`null::text`} as key, ${grouping ? label : sql`null::text`} as label,
+      count(*) filter (where w.submitted_at >= ${start.toISOString()}::timestamptz and w.submitted_at < ${end.toISOString()}::timestamptz)::int as submitted,
+      count(*) filter (where w.cancelled_at >= ${start.toISOString()}::timestamptz and w.cancelled_at < ${end.toISOString()}::timestamptz)::int as cancelled,
+      count(*) filter (where w.close_reason = 'no_response' and w.kind <> 'internal' and w.closed_at >= ${start.toISOString()}::timestamptz and w.closed_at < ${end.toISOString()}::timestamptz)::int as no_response,
+      ${sql.join(figures, sql`, `)},
+      ${minutes('responded_at')} as avg_response, ${minutes('completed_at')} as avg_completion
+    from work_orders w ${grouping ? joins : sql``}
+    where ${scope.estates(sql`w.estate_id`)} and ${touches}
+    ${grouping ? sql`group by ${key}` : sql``}`;
+  const [rows, totals] = await Promise.all([rowsOf<RawRow>(ctx.db, body(key)), rowsOf<RawRow>(ctx.db, body(null))]);
+  const shape = (r: RawRow) => {
+    const out: Record<string, unknown> = {
+      submitted: Number(r.submitted),
+      cancelled: Number(r.cancelled),
+      noResponse: Number(r.no_response),
+      averageResponseMinutes: r.avg_response,
+      averageCompletionMinutes: r.avg_completion,
+    };
+    for (const m of KPI_METRICS) {
+      const count = Number(r[`${m}_count`]);
+      const base = Number(r[`${m}_base`]);
+      out[m] = { count, base, rate: base === 0 ? null : pct(count, base) } satisfies KpiRate;
+    }
+    return out as {
+      submitted: number;
+      cancelled: number;
+      noResponse: number;
+      averageResponseMinutes: string | null;
+      averageCompletionMinutes: string | null;
+    } & Record<KpiMetric, KpiRate>;
+  };
+  const categoryName = (code: string | null) => DEFAULT_CATEGORIES.find((c) => c.code === code)?.zh ?? code ?? '';
+  return {
+    from: input.from,
+    to: input.to,
+    groupBy,
+    nodeId: scope.node?.id ?? null,
+    nodeName: scope.node?.name ?? null,
+    total: shape(totals[0]!),
+    rows: rows
+      .map((r) => ({ key: r.key ?? '', label: groupBy === 'category' ? categoryName(r.key) : (r.label ?? (groupBy === 'technician' ? '未分派' : '')), ...shape(r) }))
+      .sort((a, b) => b.submitted - a.submitted || a.label.localeCompare(b.label)),
+  };
+}
+export type KpiReport = Awaited<ReturnType<typeof workOrderKpiReport>>;
+
+/** count ÷ base × 100 with 2 decimals, half up, on integers (no float rounding). */
+function pct(count: number, base: number): string {
+  const hundredths = Math.floor((count * 20000 + base) / (2 * base)); // round(count × 10000 / base)
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** The orders behind a figure: those in its base that hit (or miss) it. */
+export async function kpiOrders({ ctx, input }: { ctx: StaffContext; input: KpiInput & { metric: KpiMetric; outcome: 'hit' | 'miss'; key?: string | undefined; page: number; pageSize: number } }) {
+  const scope = await reportScope(ctx, 'report:read', input.nodeId);
+  const { start, end } = rangeOf(input);
+  const now = ctx.clock.now();
+  const p = predicates(start, end, now)[input.metric];
+  const groupBy = input.groupBy ?? 'estate';
+  const keyCond = input.key
+    ? groupBy === 'estate'
+      ? sql`w.estate_id::text = ${input.key}`
+      : groupBy === 'technician'
+        ? sql`w.assignee_id::text = ${input.key}`
+        : sql`w.category = ${input.key}`
+    : sql`true`;
+  const ids = await rowsOf<{ id: string }>(
+    ctx.db,
+    sql`select w.id from work_orders w where ${scope.estates(sql`w.estate_id`)} and ${p.base} and ${input.outcome === 'hit' ? p.hit : sql`not ${p.hit}`} and ${keyCond}
+        order by w.submitted_at desc limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`,
+  );
+  const rows = ids.length
+    ? await ctx.db
+        .select()
+        .from(workOrders)
+        .where(and(sql`${workOrders.id} = any(${sql`ARRAY[${sql.join(ids.map((r) => sql`${r.id}`), sql`, `)}]::uuid[]`})`))
+        .orderBy(asc(workOrders.submittedAt))
+    : [];
+  return { items: await listItems(ctx.db, rows, now), page: input.page, pageSize: input.pageSize };
+}
+
