@@ -86,11 +86,6 @@ const en: Messages = {
     complaint: 'Complain',
     notice: 'Notices',
   },
-  bills: {
-    soonTitle: 'Bills are coming soon',
-    soonDesc: 'You will see management, water and electricity bills here, pay online and prepay.',
-    meanwhile: 'Until then, please pay at the property service centre.',
-  },
   repairs: {
     soonTitle: 'Online repairs are coming soon',
     soonDesc: 'You will report repairs with photos here, follow the progress and rate the work.',

@@ -85,11 +85,6 @@ const zhCN = {
     complaint: '投诉',
     notice: '通知',
   },
-  bills: {
-    soonTitle: '账单功能即将上线',
-    soonDesc: '上线后可在这里查看物业费、水电费等账单，并在线缴费、预存。',
-    meanwhile: '如需缴费，请暂时前往物业服务中心办理。',
-  },
   repairs: {
     soonTitle: '在线报修即将上线',
     soonDesc: '上线后可在这里提交报修、上传照片、查看维修进度并评价。',
