@@ -5,4 +5,4 @@
  */
 import { afterAll } from 'vitest';
 
-afterAll(() => new Promise((resolve) => setTimeout(resolve, 250)));
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 400)));

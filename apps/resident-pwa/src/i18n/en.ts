@@ -86,11 +86,6 @@ const en: Messages = {
     complaint: 'Complain',
     notice: 'Notices',
   },
-  repairs: {
-    soonTitle: 'Online repairs are coming soon',
-    soonDesc: 'You will report repairs with photos here, follow the progress and rate the work.',
-    meanwhile: 'For leaks, power cuts and other emergencies, call the property service centre.',
-  },
   soon: {
     badge: 'Coming soon',
     complaints: {

@@ -85,11 +85,6 @@ const zhCN = {
     complaint: '投诉',
     notice: '通知',
   },
-  repairs: {
-    soonTitle: '在线报修即将上线',
-    soonDesc: '上线后可在这里提交报修、上传照片、查看维修进度并评价。',
-    meanwhile: '如遇漏水、停电等紧急情况，请直接联系物业服务中心。',
-  },
   soon: {
     badge: '即将上线',
     complaints: {

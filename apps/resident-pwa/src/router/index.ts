@@ -38,16 +38,8 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/complaints',
     name: 'complaints',
-    component: () => import('../views/ComingSoonView.vue'),
-    props: { feature: 'complaints' },
+    component: () => import('../views/repairs/ComplaintsView.vue'),
     meta: { title: 'titles.complaints' },
-  },
-  {
-    path: '/notices',
-    name: 'notices',
-    component: () => import('../views/ComingSoonView.vue'),
-    props: { feature: 'notices' },
-    meta: { title: 'titles.notices' },
   },
   ...payRoutes,
   ...noticesRoutes,

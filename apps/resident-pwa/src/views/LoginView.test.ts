@@ -82,7 +82,8 @@ describe('login screen', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-test="unit-card"]').exists()).toBe(true), SLOW);
     expect(wrapper.get('[data-test="unit-estate"]').text()).toBe('阳光花园');
     expect(wrapper.get('[data-test="greeting"]').text()).toContain('138****8000');
-    expect(api.calls.at(-1)).toMatchObject({ body: { phone: '13800138000', code: '123456' } });
+    // Home loads more after the login (notices, work-order news): find the login call itself.
+    expect(api.calls.find((c) => c.method === 'POST' && c.path === '/api/resident/auth/login')).toMatchObject({ body: { phone: '13800138000', code: '123456' } });
     wrapper.unmount();
   });
 });
