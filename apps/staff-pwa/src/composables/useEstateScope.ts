@@ -21,6 +21,7 @@ export const ESTATE_KEYS = {
   meterAdmin: 'pm.meterAdmin.estate',
   billing: 'pm.billing.estate',
   cashier: 'pm.cashier.estate',
+  workOrders: 'pm.workOrders.estate',
 } as const;
 export type EstateKey = (typeof ESTATE_KEYS)[keyof typeof ESTATE_KEYS];
 

@@ -35,6 +35,11 @@ export const TILES: readonly Tile[] = [
   { key: 'reports', icon: 'chart-trending-o', to: 'reports', label: 'tiles.reports', color: '#1989fa', anyOf: ['report:read'] },
   { key: 'reminders', icon: 'bullhorn-o', to: 'reminders', label: 'tiles.reminders', color: '#ee0a24', anyOf: ['charge:read'] },
   { key: 'ledger', icon: 'edit', to: 'ledger', label: 'tiles.ledger', color: '#ed6a0c', anyOf: ['ledger:adjust', 'ledger:approve'] },
+  { key: 'wo-board', icon: 'cluster-o', to: 'wo-board', label: 'tiles.woBoard', color: '#ff976a', anyOf: ['work_order:dispatch'] },
+  { key: 'wo-new', icon: 'add-o', to: 'wo-new', label: 'tiles.woNew', color: '#07c160', anyOf: ['work_order:dispatch'] },
+  { key: 'wo-tech', icon: 'todo-list-o', to: 'wo-my-jobs', label: 'tiles.myJobs', color: '#07c160', anyOf: ['work_order:work'] },
+  { key: 'wo-kpi', icon: 'medal-o', to: 'wo-kpi', label: 'tiles.woKpi', color: '#7232dd', anyOf: ['report:read'] },
+  { key: 'wo-settings', icon: 'setting-o', to: 'wo-settings', label: 'tiles.woSettings', color: '#576b95', anyOf: ['work_order:config'] },
   { key: 'staff', icon: 'friends-o', to: 'staff', label: 'tiles.staff', color: '#ff976a', anyOf: ['staff:read'] },
   { key: 'import', icon: 'description-o', to: 'import', label: 'tiles.import', color: '#7232dd', anyOf: ['import:write'] },
 ];

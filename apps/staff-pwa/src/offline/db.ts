@@ -90,6 +90,42 @@ export interface CachedRouteMeter {
   data: unknown;
 }
 
+/**
+ * A work order as downloaded by a technician (`GET /api/work-orders/mine`, schema version 3): the server's
+ * copy only — what the technician did lives in the outbox. One row per (owner, order): on a shared phone
+ * two technicians may both see the same pool order, each from their own download.
+ */
+export interface CachedWorkOrder {
+  owner: string;
+  id: string;
+  /** Which list of the download it came in; 'kept' = no longer listed, kept for a command still waiting. */
+  list: 'job' | 'pool' | 'kept';
+  /** The server's `WorkOrderDetail` (see work-orders/types.ts). */
+  order: unknown;
+  /** ISO time (phone) this copy was stored. */
+  storedAt: string;
+}
+
+/** The last work-order download of one technician: when, the server's clock then, each estate's settings. */
+export interface WorkOrderDownload {
+  owner: string;
+  /** ISO time (phone) of the download. */
+  downloadedAt: string;
+  /** The server's `serverTime` of that download. */
+  serverTime: string;
+  /** Estate id → the estate's work-order settings (price list, policy), when the server let us read them. */
+  settings: Record<string, unknown>;
+}
+
+/** A report photo of a downloaded job, kept so the technician sees it with no signal. */
+export interface CachedWorkOrderPhoto {
+  id: string;
+  blob: Blob;
+  contentType: string;
+  /** ISO time it was fetched. */
+  cachedAt: string;
+}
+
 export const DB_NAME = 'pm-staff';
 
 export class StaffDb extends Dexie {
@@ -97,6 +133,9 @@ export class StaffDb extends Dexie {
   blobs!: EntityTable<OutboxBlob, 'id'>;
   routes!: EntityTable<CachedRoute, 'id'>;
   routeMeters!: Dexie.Table<CachedRouteMeter, [string, string]>;
+  workOrders!: Dexie.Table<CachedWorkOrder, [string, string]>;
+  workOrderDownloads!: EntityTable<WorkOrderDownload, 'owner'>;
+  workOrderPhotos!: EntityTable<CachedWorkOrderPhoto, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': Chrome only reports a write transaction complete once it is flushed to disk, so a command
@@ -113,6 +152,18 @@ export class StaffDb extends Dexie {
       blobs: 'id, commandId',
       routes: 'id, period, owner',
       routeMeters: '[routeId+meterId], routeId',
+    });
+    // Work orders (technicians): the jobs and pool downloaded for offline work, per technician, and the
+    // report photos of those jobs. Only new tables: the outbox, photos and routes keep their schema and
+    // their rows (Dexie copies unchanged tables as they are, so no upgrade function is needed).
+    this.version(3).stores({
+      outbox: 'id, status, type, group, createdAt, [status+createdAt], [group+status]',
+      blobs: 'id, commandId',
+      routes: 'id, period, owner',
+      routeMeters: '[routeId+meterId], routeId',
+      workOrders: '[owner+id], owner, id',
+      workOrderDownloads: 'owner',
+      workOrderPhotos: 'id',
     });
   }
 }
