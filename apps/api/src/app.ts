@@ -119,8 +119,10 @@ export function createApp(deps: AppDeps) {
   // One body limit per request, by path: files may be larger than JSON, nothing is unbounded.
   const limit = (mb: number) => bodyLimit({ maxSize: mb * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', `request body larger than ${mb} MB`), 413) });
   const [importLimit, photoLimit, jsonLimit] = [limit(10), limit(6), limit(1)];
+  // Photos and attachments (≤ 5 MB each): sync blobs, work-order photos, notice attachments.
+  const PHOTO_PATHS = /^\/api\/(sync\/blobs\/|work-order-photos\/|resident\/work-order-photos\/|notices\/[^/]+\/attachments\/)/;
   app.use('/api/*', (c, next) =>
-    (c.req.path.startsWith('/api/imports/') ? importLimit : c.req.path.startsWith('/api/sync/blobs/') ? photoLimit : jsonLimit)(c, next),
+    (c.req.path.startsWith('/api/imports/') ? importLimit : PHOTO_PATHS.test(c.req.path) ? photoLimit : jsonLimit)(c, next),
   );
 
   app.route('/api', apiRoutes());

@@ -86,18 +86,6 @@ const en: Messages = {
     complaint: 'Complain',
     notice: 'Notices',
   },
-  soon: {
-    badge: 'Coming soon',
-    complaints: {
-      title: 'Complaints are coming soon',
-      desc: 'You will file complaints and suggestions here and follow how they are handled.',
-    },
-    notices: {
-      title: 'Notices are coming soon',
-      desc: 'Water or power outages, community events and other notices will appear here.',
-    },
-    meanwhile: 'Until then, please contact the property service centre.',
-  },
   me: {
     units: 'My units',
     unitCount: '{n}',

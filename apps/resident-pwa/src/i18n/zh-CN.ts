@@ -85,18 +85,6 @@ const zhCN = {
     complaint: '投诉',
     notice: '通知',
   },
-  soon: {
-    badge: '即将上线',
-    complaints: {
-      title: '投诉建议即将上线',
-      desc: '上线后可在这里提交投诉和建议，并随时查看处理进度。',
-    },
-    notices: {
-      title: '社区通知即将上线',
-      desc: '上线后物业发布的停水停电、社区活动等通知会显示在这里。',
-    },
-    meanwhile: '在此之前，请联系物业服务中心。',
-  },
   me: {
     units: '我的房屋',
     unitCount: '{n} 套',

@@ -6,8 +6,8 @@ const keys = (perms: Parameters<typeof tilesFor>[0]) => tilesFor(perms).map((t) 
 
 describe('home tiles', () => {
   it('follow the role table of @pm/domain', () => {
-    expect(keys(ROLE_PERMISSIONS.office_manager)).toEqual(['property', 'unit-search', 'reading', 'meter-admin', 'cashier', 'billing', 'reports', 'reminders', 'ledger', 'wo-board', 'wo-new', 'wo-tech', 'wo-kpi', 'wo-settings', 'staff', 'import']);
-    expect(keys(ROLE_PERMISSIONS.customer_service)).toEqual(['property', 'unit-search', 'meter-admin', 'reminders', 'wo-board', 'wo-new']);
+    expect(keys(ROLE_PERMISSIONS.office_manager)).toEqual(['property', 'unit-search', 'reading', 'meter-admin', 'cashier', 'billing', 'reports', 'reminders', 'notices', 'ledger', 'wo-board', 'wo-new', 'wo-tech', 'wo-kpi', 'wo-settings', 'staff', 'import']);
+    expect(keys(ROLE_PERMISSIONS.customer_service)).toEqual(['property', 'unit-search', 'meter-admin', 'reminders', 'notices', 'wo-board', 'wo-new']);
     expect(keys(ROLE_PERMISSIONS.technician)).toEqual(['property', 'unit-search', 'reading', 'wo-tech']);
     expect(keys(ROLE_PERMISSIONS.meter_reader)).toEqual(['property', 'unit-search', 'reading']);
     expect(keys(ROLE_PERMISSIONS.cashier)).toEqual(['property', 'unit-search', 'cashier', 'reminders']);

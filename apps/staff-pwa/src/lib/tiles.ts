@@ -34,6 +34,7 @@ export const TILES: readonly Tile[] = [
   { key: 'billing', icon: 'bill-o', to: 'billing', label: 'tiles.billing', color: '#576b95', anyOf: ['fee:write', 'billing:run'] },
   { key: 'reports', icon: 'chart-trending-o', to: 'reports', label: 'tiles.reports', color: '#1989fa', anyOf: ['report:read'] },
   { key: 'reminders', icon: 'bullhorn-o', to: 'reminders', label: 'tiles.reminders', color: '#ee0a24', anyOf: ['charge:read'] },
+  { key: 'notices', icon: 'volume-o', to: 'notices', label: 'notices.tile', color: '#07c160', anyOf: ['notice:write'] },
   { key: 'ledger', icon: 'edit', to: 'ledger', label: 'tiles.ledger', color: '#ed6a0c', anyOf: ['ledger:adjust', 'ledger:approve'] },
   { key: 'wo-board', icon: 'cluster-o', to: 'wo-board', label: 'tiles.woBoard', color: '#ff976a', anyOf: ['work_order:dispatch'] },
   { key: 'wo-new', icon: 'add-o', to: 'wo-new', label: 'tiles.woNew', color: '#07c160', anyOf: ['work_order:dispatch'] },

@@ -96,8 +96,9 @@ export const useSyncStore = defineStore('sync', () => {
     teardown();
   }
 
+  /** The person asked to sync: what waits for a backoff is tried now too. */
   function flushNow(): Promise<FlushReport> {
-    return ensure().engine.flush();
+    return ensure().engine.flush({ now: true });
   }
 
   /** Durably adds a command, then tries to send it (without waiting for the network). */

@@ -91,8 +91,11 @@ export interface SyncEngineOptions {
 }
 
 export interface SyncEngine {
-  /** Sends what is due now. Never rejects; concurrent calls are serialised (a call made during a flush runs once it ends). */
-  flush(): Promise<FlushReport>;
+  /**
+   * Sends what is due now (`now`: and what waits for a backoff). Never rejects; concurrent calls are
+   * serialised (a call made during a flush runs once it ends).
+   */
+  flush(options?: { now?: boolean }): Promise<FlushReport>;
   /** Flushes now and on `online`, on becoming visible and on a timer while anything waits. */
   start(): void;
   stop(): void;
@@ -192,15 +195,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return who !== null && (c.owner === undefined || c.owner === who);
   }
 
+  /**
+   * The next commands to send, oldest first. Within a group (a job, a route) order matters — a work order's
+   * "start" must never reach the server before its "accept" — so once a command of a group is waiting for
+   * its backoff, the later ones of that group wait with it.
+   */
   async function claimBatch(): Promise<OutboxCommand[]> {
     return db.transaction('rw', db.outbox, async () => {
       const t = now();
-      const due = await db.outbox
+      const waiting = new Set<string>();
+      const due: OutboxCommand[] = [];
+      await db.outbox
         .where('[status+createdAt]')
         .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-        .filter((c) => c.nextAttemptAt <= t && sendable(c))
-        .limit(batchSize)
-        .toArray();
+        .until(() => due.length >= batchSize)
+        .each((c) => {
+          if (!sendable(c)) return;
+          const group = c.group ?? '';
+          if (waiting.has(group)) return;
+          if (c.nextAttemptAt > t) {
+            waiting.add(group);
+            return;
+          }
+          due.push(c);
+        });
       if (due.length > 0) {
         await db.outbox.bulkUpdate(due.map((c) => ({ key: c.id, changes: { status: 'syncing' as const } })));
       }
@@ -429,7 +447,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let current: Promise<FlushReport> | null = null;
   let queued: Promise<FlushReport> | null = null;
 
-  function flush(): Promise<FlushReport> {
+  /** The network is back, or the person asked: what waits for a backoff is tried now. */
+  async function retryNow() {
+    const t = now();
+    await db.transaction('rw', db.outbox, db.blobs, async () => {
+      await db.outbox
+        .where('status')
+        .equals('pending')
+        .filter((c) => c.nextAttemptAt > t)
+        .modify({ nextAttemptAt: t });
+      await db.blobs.filter((b) => b.uploadedAt === null && b.nextAttemptAt > t).modify({ nextAttemptAt: t });
+    });
+  }
+
+  function flush(options: { now?: boolean } = {}): Promise<FlushReport> {
+    if (options.now) return retryNow().then(() => flush());
     if (!current) {
       current = runLocked().finally(() => {
         current = null;
@@ -488,7 +520,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const onOnline = () => {
     setState({ online: true });
-    void flush();
+    void flush({ now: true });
   };
   const onOffline = () => setState({ online: false });
   const onVisibility = () => {

@@ -16,7 +16,12 @@ const DONE: WorkOrderState[] = ['completed', 'responded', 'closed', 'cancelled']
 
 export function staffWho(ctx: StaffContext): Who {
   return {
-    sees: async (row) => staffSees(ctx, await estateNode(ctx.db, row.estateId), row),
+    // A technician acting on a job that left the pool meanwhile (taken, cancelled) must hear why, with the
+    // state: for commands they may see any work-kind order of their estates (lists stay their jobs and pool).
+    sees: async (row) => {
+      const node = await estateNode(ctx.db, row.estateId);
+      return staffSees(ctx, node, row) || (row.kind !== 'complaint' && grantsAllow(ctx.actor.grants, 'work_order:work', node));
+    },
     actor: async (row) => staffActor(ctx, await estateNode(ctx.db, row.estateId), row),
     staffId: ctx.actor.id,
     residentId: null,
