@@ -27,8 +27,10 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
  * A phone whose profile lives in `dir`: closing it and opening it again keeps IndexedDB, cookies and the
  * service worker, like a phone whose browser was closed (a plain context forgets everything on close).
  */
-export function phoneProfile(dir: string, locale = 'zh-CN'): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM(), args: ARGS, ...PHONE, locale, serviceWorkers: 'allow' });
+export function phoneProfile(dir: string, locale = 'zh-CN', options: { offline?: boolean } = {}): Promise<BrowserContext> {
+  // `offline` from the first moment: a reopened profile may restore its last page, which must not get a
+  // chance to sync before the test cuts the network.
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM(), args: ARGS, ...PHONE, locale, serviceWorkers: 'allow', offline: options.offline ?? false });
 }
 
 export function launch(): Promise<Browser> {

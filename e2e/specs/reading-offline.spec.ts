@@ -128,7 +128,7 @@ describe('meter reading offline', () => {
 
     // The browser is closed mid-route (a flat battery) and opened again, still offline.
     await context.close();
-    context = await phoneProfile(profileDir);
+    context = await phoneProfile(profileDir, 'zh-CN', { offline: true });
     await offline(context);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${baseUrl()}/staff/reading/routes/${routeId}/meters/${meters[14]!.id}`);

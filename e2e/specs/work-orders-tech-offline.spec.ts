@@ -163,7 +163,7 @@ describe('work orders offline (technician)', () => {
 
     // The browser is closed (a flat battery) and opened again, still offline.
     await context.close();
-    context = await phoneProfile(profileDir);
+    context = await phoneProfile(profileDir, 'zh-CN', { offline: true });
     await offline(context);
     page = context.pages()[0] ?? (await context.newPage());
     await openList(page, '抢单池');
