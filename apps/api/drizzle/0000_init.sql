@@ -485,6 +485,288 @@ CREATE TABLE "payment_reminders" (
 	CONSTRAINT "payment_reminders_kind_ck" CHECK ("payment_reminders"."kind" in ('phone', 'notice', 'visit', 'sms'))
 );
 --> statement-breakpoint
+CREATE TABLE "payment_notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"endpoint" text NOT NULL,
+	"provider" text,
+	"headers" jsonb NOT NULL,
+	"raw_body" text NOT NULL,
+	"verified" boolean NOT NULL,
+	"reason" text,
+	"message" text,
+	"outcome" text NOT NULL,
+	"notification_id" text,
+	"event_type" text,
+	"out_trade_no" text,
+	"out_refund_no" text,
+	"transaction_id" text,
+	"order_id" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "payment_order_charges" (
+	"order_id" uuid NOT NULL,
+	"charge_id" uuid NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"released_at" timestamp with time zone,
+	CONSTRAINT "payment_order_charges_order_id_charge_id_pk" PRIMARY KEY("order_id","charge_id"),
+	CONSTRAINT "payment_order_charges_amount_ck" CHECK ("payment_order_charges"."amount" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "payment_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"out_trade_no" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"resident_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"channel" text NOT NULL,
+	"charges_total" numeric(14, 2) NOT NULL,
+	"prepayment" numeric(14, 2) DEFAULT '0' NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"description" text NOT NULL,
+	"payer_name" text,
+	"state" text DEFAULT 'created' NOT NULL,
+	"return_url" text NOT NULL,
+	"pay" jsonb,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_queried_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"provider_transaction_id" text,
+	"provider_state" text,
+	"payer_id" text,
+	"receipt_id" uuid,
+	"note" text,
+	CONSTRAINT "payment_orders_out_trade_no_uq" UNIQUE("out_trade_no"),
+	CONSTRAINT "payment_orders_idem_uq" UNIQUE("idempotency_key"),
+	CONSTRAINT "payment_orders_transaction_uq" UNIQUE("provider","provider_transaction_id"),
+	CONSTRAINT "payment_orders_receipt_uq" UNIQUE("receipt_id"),
+	CONSTRAINT "payment_orders_amount_ck" CHECK ("payment_orders"."amount" > 0 and "payment_orders"."prepayment" >= 0 and "payment_orders"."charges_total" >= 0 and "payment_orders"."amount" = "payment_orders"."charges_total" + "payment_orders"."prepayment"),
+	CONSTRAINT "payment_orders_state_ck" CHECK ("payment_orders"."state" in ('created', 'pending', 'paid', 'failed', 'closed', 'expired')),
+	CONSTRAINT "payment_orders_paid_ck" CHECK (("payment_orders"."state" = 'paid') = ("payment_orders"."receipt_id" is not null and "payment_orders"."provider_transaction_id" is not null and "payment_orders"."paid_at" is not null))
+);
+--> statement-breakpoint
+CREATE TABLE "payment_refunds" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"order_id" uuid NOT NULL,
+	"out_refund_no" text NOT NULL,
+	"amount" numeric(14, 2) NOT NULL,
+	"reason" text NOT NULL,
+	"state" text DEFAULT 'processing' NOT NULL,
+	"provider_state" text,
+	"provider_refund_id" text,
+	"entry_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"reversal_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp with time zone,
+	"last_queried_at" timestamp with time zone,
+	"failure_reason" text,
+	CONSTRAINT "payment_refunds_out_refund_no_uq" UNIQUE("out_refund_no"),
+	CONSTRAINT "payment_refunds_provider_id_uq" UNIQUE("provider_refund_id"),
+	CONSTRAINT "payment_refunds_amount_ck" CHECK ("payment_refunds"."amount" > 0),
+	CONSTRAINT "payment_refunds_state_ck" CHECK ("payment_refunds"."state" in ('processing', 'succeeded', 'failed'))
+);
+--> statement-breakpoint
+CREATE TABLE "reconciliation_mismatches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"run_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"estate_id" uuid,
+	"order_id" uuid,
+	"refund_id" uuid,
+	"out_trade_no" text,
+	"transaction_id" text,
+	"provider_amount" numeric(14, 2),
+	"ledger_amount" numeric(14, 2),
+	"details" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "reconciliation_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"provider" text NOT NULL,
+	"day" date NOT NULL,
+	"source" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"summary" jsonb,
+	"error" text,
+	"created_by" uuid,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "resident_wechat_ids" (
+	"resident_id" uuid NOT NULL,
+	"appid" text NOT NULL,
+	"openid" text NOT NULL,
+	"bound_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resident_wechat_ids_resident_id_appid_pk" PRIMARY KEY("resident_id","appid")
+);
+--> statement-breakpoint
+CREATE TABLE "notice_attachments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"notice_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notice_attachments_size_ck" CHECK ("notice_attachments"."size" between 1 and 5242880),
+	CONSTRAINT "notice_attachments_type_ck" CHECK ("notice_attachments"."content_type" in ('application/pdf', 'image/jpeg', 'image/png', 'image/webp'))
+);
+--> statement-breakpoint
+CREATE TABLE "notice_reads" (
+	"notice_id" uuid NOT NULL,
+	"resident_id" uuid NOT NULL,
+	"read_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notice_reads_pk" PRIMARY KEY("notice_id","resident_id")
+);
+--> statement-breakpoint
+CREATE TABLE "notice_targets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"notice_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"building_id" uuid,
+	"unit_id" uuid,
+	CONSTRAINT "notice_targets_kind_ck" CHECK (("notice_targets"."kind" = 'estate' and "notice_targets"."building_id" is null and "notice_targets"."unit_id" is null)
+       or ("notice_targets"."kind" = 'building' and "notice_targets"."building_id" is not null and "notice_targets"."unit_id" is null)
+       or ("notice_targets"."kind" = 'unit' and "notice_targets"."unit_id" is not null and "notice_targets"."building_id" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "notices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"pinned" boolean DEFAULT false NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"publish_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"created_by" uuid NOT NULL,
+	"published_by" uuid,
+	"withdrawn_at" timestamp with time zone,
+	"withdrawn_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notices_status_ck" CHECK ("notices"."status" in ('draft', 'published', 'withdrawn')),
+	CONSTRAINT "notices_publish_at_ck" CHECK (("notices"."status" = 'draft') = ("notices"."publish_at" is null)),
+	CONSTRAINT "notices_expiry_ck" CHECK ("notices"."expires_at" is null or "notices"."publish_at" is null or "notices"."expires_at" > "notices"."publish_at")
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"staff_id" uuid,
+	"resident_id" uuid,
+	"kind" text NOT NULL,
+	"work_order_id" uuid,
+	"source_key" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	CONSTRAINT "notifications_source_uq" UNIQUE NULLS NOT DISTINCT("source_key","staff_id","resident_id"),
+	CONSTRAINT "notifications_owner_ck" CHECK (num_nonnulls("notifications"."staff_id", "notifications"."resident_id") = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "work_order_events" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"work_order_id" uuid NOT NULL,
+	"command" text NOT NULL,
+	"from_state" text,
+	"to_state" text NOT NULL,
+	"actor_kind" text NOT NULL,
+	"actor_staff_id" uuid,
+	"actor_resident_id" uuid,
+	"at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"note" text,
+	"data" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "work_order_photos" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"staff_id" uuid,
+	"resident_id" uuid,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "work_order_photos_size_ck" CHECK ("work_order_photos"."size" between 1 and 5242880),
+	CONSTRAINT "work_order_photos_owner_ck" CHECK (num_nonnulls("work_order_photos"."staff_id", "work_order_photos"."resident_id") = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "work_order_sequences" (
+	"estate_id" uuid NOT NULL,
+	"day" text NOT NULL,
+	"next" bigint NOT NULL,
+	CONSTRAINT "work_order_sequences_estate_id_day_pk" PRIMARY KEY("estate_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "work_order_settings" (
+	"estate_id" uuid PRIMARY KEY NOT NULL,
+	"settings" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "work_orders" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"number" text NOT NULL,
+	"estate_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"state" text NOT NULL,
+	"category" text NOT NULL,
+	"priority" text NOT NULL,
+	"location" text,
+	"unit_id" uuid,
+	"description" text NOT NULL,
+	"report_photos" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"contact_name" text,
+	"contact_phone" text,
+	"appointment_at" timestamp with time zone,
+	"reporter_id" uuid NOT NULL,
+	"reported_by" text NOT NULL,
+	"resident_id" uuid,
+	"anonymous" boolean DEFAULT false NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"response_due_at" timestamp with time zone NOT NULL,
+	"complete_due_at" timestamp with time zone NOT NULL,
+	"responded_at" timestamp with time zone,
+	"assignee_id" uuid,
+	"assigned_at" timestamp with time zone,
+	"assigned_via" text,
+	"accepted_at" timestamp with time zone,
+	"started_at" timestamp with time zone,
+	"hold_reason" text,
+	"held_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"completion_notes" text,
+	"completion_photos" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"materials" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"labour_minutes" integer,
+	"charge_amount" numeric(14, 2),
+	"charge_id" uuid,
+	"reply_text" text,
+	"survey" jsonb,
+	"closed_at" timestamp with time zone,
+	"close_reason" text,
+	"cancelled_at" timestamp with time zone,
+	"cancel_reason" text,
+	"cancelled_by" text,
+	"reopen_count" integer DEFAULT 0 NOT NULL,
+	"reopened_at" timestamp with time zone,
+	"reopen_reason" text,
+	"escalation_level" integer DEFAULT 0 NOT NULL,
+	"escalated_at" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "work_orders_number_uq" UNIQUE("estate_id","number"),
+	CONSTRAINT "work_orders_charge_ck" CHECK ("work_orders"."charge_amount" is null or "work_orders"."charge_amount" >= 0)
+);
+--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_id_org_nodes_id_fk" FOREIGN KEY ("id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "estates" ADD CONSTRAINT "estates_office_id_org_nodes_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."org_nodes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -562,6 +844,47 @@ ALTER TABLE "receipts" ADD CONSTRAINT "receipts_voided_by_staff_accounts_id_fk" 
 ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_reminders" ADD CONSTRAINT "payment_reminders_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_notifications" ADD CONSTRAINT "payment_notifications_order_id_payment_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."payment_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_order_charges" ADD CONSTRAINT "payment_order_charges_order_id_payment_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."payment_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_order_charges" ADD CONSTRAINT "payment_order_charges_charge_id_charges_id_fk" FOREIGN KEY ("charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_orders" ADD CONSTRAINT "payment_orders_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_orders" ADD CONSTRAINT "payment_orders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_orders" ADD CONSTRAINT "payment_orders_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_orders" ADD CONSTRAINT "payment_orders_receipt_id_receipts_id_fk" FOREIGN KEY ("receipt_id") REFERENCES "public"."receipts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_refunds" ADD CONSTRAINT "payment_refunds_order_id_payment_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."payment_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_refunds" ADD CONSTRAINT "payment_refunds_requested_by_staff_accounts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reconciliation_mismatches" ADD CONSTRAINT "reconciliation_mismatches_run_id_reconciliation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."reconciliation_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reconciliation_mismatches" ADD CONSTRAINT "reconciliation_mismatches_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reconciliation_mismatches" ADD CONSTRAINT "reconciliation_mismatches_order_id_payment_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."payment_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reconciliation_mismatches" ADD CONSTRAINT "reconciliation_mismatches_refund_id_payment_refunds_id_fk" FOREIGN KEY ("refund_id") REFERENCES "public"."payment_refunds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reconciliation_runs" ADD CONSTRAINT "reconciliation_runs_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resident_wechat_ids" ADD CONSTRAINT "resident_wechat_ids_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_attachments" ADD CONSTRAINT "notice_attachments_notice_id_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_attachments" ADD CONSTRAINT "notice_attachments_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_reads" ADD CONSTRAINT "notice_reads_notice_id_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_reads" ADD CONSTRAINT "notice_reads_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_targets" ADD CONSTRAINT "notice_targets_notice_id_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_targets" ADD CONSTRAINT "notice_targets_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_targets" ADD CONSTRAINT "notice_targets_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_created_by_staff_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_published_by_staff_accounts_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_withdrawn_by_staff_accounts_id_fk" FOREIGN KEY ("withdrawn_by") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_work_order_id_work_orders_id_fk" FOREIGN KEY ("work_order_id") REFERENCES "public"."work_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_actor_staff_id_staff_accounts_id_fk" FOREIGN KEY ("actor_staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_events" ADD CONSTRAINT "work_order_events_actor_resident_id_resident_accounts_id_fk" FOREIGN KEY ("actor_resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_photos" ADD CONSTRAINT "work_order_photos_staff_id_staff_accounts_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_photos" ADD CONSTRAINT "work_order_photos_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_sequences" ADD CONSTRAINT "work_order_sequences_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_order_settings" ADD CONSTRAINT "work_order_settings_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_estate_id_estates_id_fk" FOREIGN KEY ("estate_id") REFERENCES "public"."estates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_resident_id_resident_accounts_id_fk" FOREIGN KEY ("resident_id") REFERENCES "public"."resident_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_assignee_id_staff_accounts_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."staff_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_charge_id_charges_id_fk" FOREIGN KEY ("charge_id") REFERENCES "public"."charges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id","at");--> statement-breakpoint
 CREATE INDEX "auth_attempts_key_at_idx" ON "auth_attempts" USING btree ("key","at");--> statement-breakpoint
 CREATE INDEX "otp_codes_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
@@ -598,4 +921,32 @@ CREATE INDEX "ledger_charge_idx" ON "ledger_entries" USING btree ("charge_id");-
 CREATE INDEX "ledger_receipt_idx" ON "ledger_entries" USING btree ("receipt_id");--> statement-breakpoint
 CREATE INDEX "penalty_postings_estate_idx" ON "penalty_postings" USING btree ("estate_id","period");--> statement-breakpoint
 CREATE INDEX "receipts_day_idx" ON "receipts" USING btree ("estate_id","business_date","cashier_id");--> statement-breakpoint
-CREATE INDEX "payment_reminders_unit_idx" ON "payment_reminders" USING btree ("unit_id","contacted_at");
+CREATE INDEX "payment_reminders_unit_idx" ON "payment_reminders" USING btree ("unit_id","contacted_at");--> statement-breakpoint
+CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "payment_notifications_received_idx" ON "payment_notifications" USING btree ("received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_order_charges_open_uq" ON "payment_order_charges" USING btree ("charge_id") WHERE "payment_order_charges"."released_at" is null;--> statement-breakpoint
+CREATE INDEX "payment_orders_open_idx" ON "payment_orders" USING btree ("state","expires_at");--> statement-breakpoint
+CREATE INDEX "payment_orders_unit_idx" ON "payment_orders" USING btree ("unit_id","created_at");--> statement-breakpoint
+CREATE INDEX "payment_orders_paid_idx" ON "payment_orders" USING btree ("provider","paid_at");--> statement-breakpoint
+CREATE INDEX "payment_refunds_order_idx" ON "payment_refunds" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "payment_refunds_state_idx" ON "payment_refunds" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "reconciliation_mismatches_run_idx" ON "reconciliation_mismatches" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "reconciliation_mismatches_estate_idx" ON "reconciliation_mismatches" USING btree ("estate_id");--> statement-breakpoint
+CREATE INDEX "reconciliation_runs_day_idx" ON "reconciliation_runs" USING btree ("day","provider","started_at");--> statement-breakpoint
+CREATE INDEX "notice_attachments_notice_idx" ON "notice_attachments" USING btree ("notice_id","created_at");--> statement-breakpoint
+CREATE INDEX "notice_reads_resident_idx" ON "notice_reads" USING btree ("resident_id");--> statement-breakpoint
+CREATE INDEX "notice_targets_notice_idx" ON "notice_targets" USING btree ("notice_id");--> statement-breakpoint
+CREATE INDEX "notice_targets_building_idx" ON "notice_targets" USING btree ("building_id");--> statement-breakpoint
+CREATE INDEX "notice_targets_unit_idx" ON "notice_targets" USING btree ("unit_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notice_targets_estate_uq" ON "notice_targets" USING btree ("notice_id") WHERE "notice_targets"."kind" = 'estate';--> statement-breakpoint
+CREATE UNIQUE INDEX "notice_targets_building_uq" ON "notice_targets" USING btree ("notice_id","building_id") WHERE "notice_targets"."building_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "notice_targets_unit_uq" ON "notice_targets" USING btree ("notice_id","unit_id") WHERE "notice_targets"."unit_id" is not null;--> statement-breakpoint
+CREATE INDEX "notices_estate_idx" ON "notices" USING btree ("estate_id","status","publish_at");--> statement-breakpoint
+CREATE INDEX "notifications_staff_idx" ON "notifications" USING btree ("staff_id","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_resident_idx" ON "notifications" USING btree ("resident_id","created_at");--> statement-breakpoint
+CREATE INDEX "work_order_events_order_idx" ON "work_order_events" USING btree ("work_order_id","at");--> statement-breakpoint
+CREATE INDEX "work_orders_estate_state_idx" ON "work_orders" USING btree ("estate_id","state");--> statement-breakpoint
+CREATE INDEX "work_orders_assignee_idx" ON "work_orders" USING btree ("assignee_id","state");--> statement-breakpoint
+CREATE INDEX "work_orders_estate_submitted_idx" ON "work_orders" USING btree ("estate_id","submitted_at");--> statement-breakpoint
+CREATE INDEX "work_orders_unit_idx" ON "work_orders" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "work_orders_resident_idx" ON "work_orders" USING btree ("resident_id");

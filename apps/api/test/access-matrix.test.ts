@@ -108,6 +108,18 @@ async function openingTemplate(): Promise<Uint8Array> {
   return openingFile;
 }
 
+/** A ¥1.00 prepay-only payment order on 1-101 by the demo resident (a fresh key), paid at the sandbox cashier if asked. */
+async function residentOrder(s: Suite, pay = false): Promise<{ id: string; outTradeNo: string; receiptId: string | null }> {
+  const res = await s.call('POST', '/resident/payment-orders', {
+    cookie: cookies.get('resident'),
+    json: { idempotencyKey: randomUUID(), unitId: s.ids.unitZhang, chargeIds: [], prepayment: '1.00', channel: 'sandbox', expectedTotal: '1.00' },
+  });
+  if (res.status !== 200) throw new Error(res.raw);
+  if (!pay) return res.data.order;
+  const paid = await s.call('POST', `/payments/sandbox/cashier/succeed?order=${res.data.order.outTradeNo}`);
+  if (paid.status !== 303) throw new Error(paid.raw);
+  return (await s.call('GET', `/resident/payment-orders/${res.data.order.id}`, { cookie: cookies.get('resident') })).data;
+}
 const ROWS: Row[] = [
   {
     name: 'list org nodes (probe: 西湖管理处)',
@@ -694,6 +706,281 @@ const ROWS: Row[] = [
     path: (i) => `/billing/opening-balances/commit?estateId=${i.estate1}`,
     raw: () => openingTemplate(),
     expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  // ---- notices 公告 (notice:write: customer service and managers; reading also estate:read, published ones only) ----
+  {
+    name: 'notices of estate 1 (probe: a published notice; this row makes the notice fixtures)',
+    method: 'GET',
+    path: (i) => `/notices?estateId=${i.estate1}&pageSize=200`,
+    body: async (s) => {
+      if (fx.notice) return undefined;
+      const admin = await s.loginStaff('admin');
+      const draft = async (estateId: string, title: string) =>
+        (await s.call('POST', '/notices', { cookie: admin, json: { estateId, title, body: '正文', targets: [{ kind: 'estate' }] } })).data.id as string;
+      const publish = (id: string) => s.call('POST', `/notices/${id}/publish`, { cookie: admin, json: {} });
+      fx.noticeDraft = await draft(s.ids.estate1, '矩阵草稿');
+      fx.noticeDraft2 = await draft(s.ids.estate1, '矩阵草稿二');
+      fx.notice = await draft(s.ids.estate1, '矩阵公告');
+      fx.noticeFile = randomUUID();
+      const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+      await s.call('PUT', `/notices/${fx.notice}/attachments/${fx.noticeFile}?name=a.pdf`, { cookie: admin, body: pdf, headers: { 'content-type': 'application/pdf' } });
+      await publish(fx.notice);
+      fx.noticeTower = await draft(s.ids.estate2, '矩阵他处公告');
+      await publish(fx.noticeTower);
+      return undefined;
+    },
+    probe: (d) => d.items.some((n: any) => n.id === fx.notice),
+    expect: { ...STAFF_ONLY, default: 'some', manager2: 404 },
+  },
+  {
+    name: 'draft notices I may see (probe: a draft of estate 1)',
+    method: 'GET',
+    path: () => '/notices?status=draft&pageSize=200',
+    probe: (d) => d.items.some((n: any) => n.id === fx.noticeDraft),
+    expect: { ...STAFF_ONLY, default: 'none', admin: 'some', manager: 'some', cs: 'some' },
+  },
+  { name: 'read a published notice of estate 1', method: 'GET', path: () => `/notices/${fx.notice}`, expect: { ...STAFF_ONLY, default: 200, manager2: 404 } },
+  {
+    name: 'read a draft notice of estate 1',
+    method: 'GET',
+    path: () => `/notices/${fx.noticeDraft}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'write a notice in estate 1',
+    method: 'POST',
+    path: () => '/notices',
+    body: (s) => ({ estateId: s.ids.estate1, title: `公告${++seq}`, body: '正文', targets: [{ kind: 'building', buildingId: s.ids.building1 }] }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, manager2: 404 },
+  },
+  {
+    name: 'edit a draft notice of estate 1',
+    method: 'PATCH',
+    path: () => `/notices/${fx.noticeDraft}`,
+    body: () => ({ pinned: true }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'publish a draft notice of estate 1 (a fresh one per call)',
+    method: 'POST',
+    path: () => `/notices/${fx.toPublish}/publish`,
+    body: async (s) => {
+      const res = await s.call('POST', '/notices', { cookie: await s.loginStaff('admin'), json: { estateId: s.ids.estate1, title: `待发布${++seq}`, body: '正文', targets: [{ kind: 'estate' }] } });
+      fx.toPublish = res.data.id;
+      return {};
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'withdraw a published notice of estate 1 (a fresh one per call)',
+    method: 'POST',
+    path: () => `/notices/${fx.toWithdraw}/withdraw`,
+    body: async (s) => {
+      const admin = await s.loginStaff('admin');
+      const res = await s.call('POST', '/notices', { cookie: admin, json: { estateId: s.ids.estate1, title: `待撤回${++seq}`, body: '正文', targets: [{ kind: 'estate' }] } });
+      await s.call('POST', `/notices/${res.data.id}/publish`, { cookie: admin, json: {} });
+      fx.toWithdraw = res.data.id;
+      return { reason: '撤回' };
+    },
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, cs: 200, manager2: 404 },
+  },
+  {
+    name: 'attach a file to a draft notice of estate 1 (a fresh id per call)',
+    method: 'PUT',
+    path: () => `/notices/${fx.noticeDraft}/attachments/${fx.noticeUpload}?name=plan.png`,
+    body: () => {
+      fx.noticeUpload = randomUUID();
+      return undefined;
+    },
+    raw: async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'download the file of a published notice of estate 1',
+    method: 'GET',
+    path: () => `/notices/${fx.notice}/attachments/${fx.noticeFile}`,
+    expect: { ...STAFF_ONLY, default: 200, manager2: 404 },
+  },
+  {
+    name: 'remove a file from a draft notice of estate 1 (a fresh one per call)',
+    method: 'DELETE',
+    path: () => `/notices/${fx.noticeDraft2}/attachments/${fx.toRemove}`,
+    body: async (s) => {
+      fx.toRemove = randomUUID();
+      await s.call('PUT', `/notices/${fx.noticeDraft2}/attachments/${fx.toRemove}`, {
+        cookie: await s.loginStaff('admin'),
+        body: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+        headers: { 'content-type': 'application/pdf' },
+      });
+      return undefined;
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'resident: my notices (probe: the published notice of my estate)',
+    method: 'GET',
+    path: () => '/resident/notices?pageSize=100',
+    probe: (d) => d.items.some((n: any) => n.id === fx.notice) && !d.items.some((n: any) => n.id === fx.noticeTower || n.id === fx.noticeDraft),
+    expect: { default: 401, resident: 'some' },
+  },
+  { name: 'resident: a notice of my estate', method: 'GET', path: () => `/resident/notices/${fx.notice}`, expect: { default: 401, resident: 200 } },
+  { name: 'resident: a notice of another estate', method: 'GET', path: () => `/resident/notices/${fx.noticeTower}`, expect: { default: 401, resident: 404 } },
+  { name: 'resident: a draft notice of my estate', method: 'GET', path: () => `/resident/notices/${fx.noticeDraft}`, expect: { default: 401, resident: 404 } },
+  {
+    name: 'resident: the file of a notice of my estate',
+    method: 'GET',
+    path: () => `/resident/notices/${fx.notice}/attachments/${fx.noticeFile}`,
+    expect: { default: 401, resident: 200 },
+  },
+  { name: 'resident: unread notices count', method: 'GET', path: () => '/resident/notices/unread-count', expect: { default: 401, resident: 200 } },
+  { name: 'resident: mark all notices read', method: 'POST', path: () => '/resident/notices/read-all', expect: { default: 401, resident: 200 } },
+  { name: 'resident: payment reminders of my units', method: 'GET', path: () => '/resident/notices/reminders', expect: { default: 401, resident: 200 } },
+  // ---- online payments (issue 6): the resident's side (only 1-101 is theirs), staff, the sandbox cashier ----
+  { name: 'resident: the account of 1-101', method: 'GET', path: (i) => `/resident/units/${i.unitZhang}/account`, expect: { default: 401, resident: 200 } },
+  { name: 'resident: the account of 1-102 (not theirs)', method: 'GET', path: (i) => `/resident/units/${i.unitOther}/account`, expect: { default: 401, resident: 404 } },
+  { name: 'resident: payment channels', method: 'GET', path: () => '/resident/payment-channels', expect: { default: 401, resident: 200 } },
+  {
+    name: 'resident: open a payment order for 1-101 (a fresh key per call)',
+    method: 'POST',
+    path: () => '/resident/payment-orders',
+    body: (s) => ({ idempotencyKey: randomUUID(), unitId: s.ids.unitZhang, chargeIds: [], prepayment: '1.00', channel: 'sandbox', expectedTotal: '1.00' }),
+    expect: { default: 401, resident: 200 },
+  },
+  {
+    name: 'resident: open a payment order for 1-102 (not theirs)',
+    method: 'POST',
+    path: () => '/resident/payment-orders',
+    body: (s) => ({ idempotencyKey: randomUUID(), unitId: s.ids.unitOther, chargeIds: [], prepayment: '1.00', channel: 'sandbox', expectedTotal: '1.00' }),
+    expect: { default: 401, resident: 404 },
+  },
+  {
+    name: 'resident: read a payment order of 1-101',
+    method: 'GET',
+    path: () => `/resident/payment-orders/${fx.residentOrder}`,
+    body: async (s) => {
+      fx.residentOrder ??= (await residentOrder(s)).id;
+      return undefined;
+    },
+    expect: { default: 401, resident: 200 },
+  },
+  {
+    name: 'resident: close a payment order of 1-101 (a fresh one per call)',
+    method: 'POST',
+    path: () => `/resident/payment-orders/${fx.toClose}/close`,
+    body: async (s) => {
+      fx.toClose = (await residentOrder(s)).id;
+      return undefined;
+    },
+    expect: { default: 401, resident: 200 },
+  },
+  {
+    name: 'resident: an e-receipt of 1-101 (paid online)',
+    method: 'GET',
+    path: () => `/resident/receipts/${fx.onlineReceipt}`,
+    body: async (s) => {
+      fx.onlineReceipt ??= (await residentOrder(s, true)).receiptId!;
+      return undefined;
+    },
+    expect: { default: 401, resident: 200 },
+  },
+  {
+    name: 'resident: a receipt of 1-102 (not theirs)',
+    method: 'GET',
+    path: () => `/resident/receipts/${fx.receipt}`,
+    body: async (s) => {
+      fx.receipt ??= (await prepaidReceipt(s)).id;
+      return undefined;
+    },
+    expect: { default: 401, resident: 404 },
+  },
+  { name: 'resident: payment history of 1-101', method: 'GET', path: (i) => `/resident/payments?unitId=${i.unitZhang}`, expect: { default: 401, resident: 200 } },
+  { name: 'resident: payment history of 1-102 (not theirs)', method: 'GET', path: (i) => `/resident/payments?unitId=${i.unitOther}`, expect: { default: 401, resident: 404 } },
+  { name: 'resident: WeChat OAuth (not configured: 404)', method: 'GET', path: () => '/resident/wechat/oauth', expect: { default: 401, resident: 404 } },
+  {
+    name: 'the sandbox cashier page of an order (public, like the provider’s page)',
+    method: 'GET',
+    path: () => `/payments/sandbox/cashier?order=${fx.cashierOrder}`,
+    body: async (s) => {
+      fx.cashierOrder ??= (await residentOrder(s)).outTradeNo;
+      return undefined;
+    },
+    expect: { default: 200 },
+  },
+  {
+    name: 'pay at the sandbox cashier (public; a fresh order per call) → back to the app',
+    method: 'POST',
+    path: () => `/payments/sandbox/cashier/succeed?order=${fx.toPay}`,
+    body: async (s) => {
+      fx.toPay = (await residentOrder(s)).outTradeNo;
+      return undefined;
+    },
+    expect: { default: 303 },
+  },
+  {
+    name: 'fail at the sandbox cashier (public; a fresh order per call) → back to the app',
+    method: 'POST',
+    path: () => `/payments/sandbox/cashier/fail?order=${fx.toFail}`,
+    body: async (s) => {
+      fx.toFail = (await residentOrder(s)).outTradeNo;
+      return undefined;
+    },
+    expect: { default: 303 },
+  },
+  {
+    name: 'payment orders of estate 1',
+    method: 'GET',
+    path: (i) => `/payment-orders?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'payment orders I may see (probe: one of 1-101)',
+    method: 'GET',
+    path: () => '/payment-orders?pageSize=200',
+    body: async (s) => {
+      fx.residentOrder ??= (await residentOrder(s)).id;
+      return undefined;
+    },
+    probe: (d) => d.items.some((o: any) => o.unitNumber === '1-101'),
+    expect: { ...STAFF_ONLY, default: 'some', tech1: 'none', reader1: 'none', manager2: 'none' },
+  },
+  {
+    name: 'a payment order of estate 1 with its refunds',
+    method: 'GET',
+    path: () => `/payment-orders/${fx.paidOrder}`,
+    body: async (s) => {
+      fx.paidOrder ??= (await residentOrder(s, true)).id;
+      return undefined;
+    },
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'refund ¥0.01 of a paid online order of estate 1 (ledger:adjust; a fresh id per call)',
+    method: 'POST',
+    path: () => `/payment-orders/${fx.paidOrder}/refunds`,
+    body: async (s) => {
+      fx.paidOrder ??= (await residentOrder(s, true)).id;
+      return { id: randomUUID(), amount: '0.01', reason: '多缴退回' };
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403, cashier: 403 },
+  },
+  {
+    name: 'the online payments of estate 1’s day (the counter’s day report)',
+    method: 'GET',
+    path: (i) => `/payments/day?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 200, tech1: 404, reader1: 404, manager2: 404 },
+  },
+  {
+    name: 'reconciliation results of a past day',
+    method: 'GET',
+    path: () => '/payments/reconciliation?day=2026-11-01',
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
+  },
+  {
+    name: 'run the reconciliation of a past day',
+    method: 'POST',
+    path: () => '/payments/reconciliation',
+    body: () => ({ day: '2026-11-01' }),
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
   },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {

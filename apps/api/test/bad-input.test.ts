@@ -355,6 +355,144 @@ const endpoints: { method: 'POST' | 'PATCH' | 'PUT'; path: (s: Suite) => string;
   },
   {
     method: 'POST',
+    path: () => '/notices',
+    cases: (s) => {
+      const base = { estateId: s.ids.estate1, title: '停水通知', body: '正文', targets: [{ kind: 'estate' }] };
+      return [
+        ['missing fields', {}],
+        ['missing body', { ...base, body: undefined }],
+        ['empty title', { ...base, title: '   ' }],
+        ['huge title', { ...base, title: HUGE }],
+        ['html title', { ...base, title: HTML }],
+        ['sql title', { ...base, title: SQLI }],
+        ['huge body', { ...base, body: HUGE }],
+        ['html body', { ...base, body: HTML }],
+        ['control characters in the body', { ...base, body: '正文\u0000' }],
+        ['pinned as text', { ...base, pinned: 'yes' }],
+        ['expiry not a time', { ...base, expiresAt: '明天' }],
+        ['expiry without an offset', { ...base, expiresAt: '2030-01-01T00:00:00' }],
+        ['expiry in the past', { ...base, expiresAt: '2020-01-01T00:00:00+08:00' }],
+        ['targets not a list', { ...base, targets: { kind: 'estate' } }],
+        ['unknown target kind', { ...base, targets: [{ kind: 'city' }] }],
+        ['building target without its id', { ...base, targets: [{ kind: 'building' }] }],
+        ['sql as a unit id', { ...base, targets: [{ kind: 'unit', unitId: SQLI }] }],
+        ['a building of another estate', { ...base, targets: [{ kind: 'building', buildingId: s.ids.buildingTower }] }],
+        ['a unit of another estate', { ...base, targets: [{ kind: 'unit', unitId: s.ids.unitTower }] }],
+        ['the whole estate and a unit', { ...base, targets: [{ kind: 'estate' }, { kind: 'unit', unitId: s.ids.unitOther }] }],
+        ['a unit id as the estate', { ...base, estateId: s.ids.unitOther }],
+        ['bad id', { ...base, id: 'not-a-uuid' }],
+      ];
+    },
+  },
+  {
+    method: 'PATCH',
+    // An id that is no notice: bodies the schema accepts are 404; the rest 400.
+    path: () => '/notices/00000000-0000-4000-8000-000000000000',
+    cases: (s) => [
+      ['html title', { title: HTML }],
+      ['huge body', { body: HUGE }],
+      ['pinned as a number', { pinned: 1 }],
+      ['expiry in the past', { expiresAt: '2020-01-01T00:00:00+08:00' }],
+      ['unknown target kind', { targets: [{ kind: 'street' }] }],
+      ['unknown notice', { pinned: true, targets: [{ kind: 'building', buildingId: s.ids.building1 }] }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/notices/00000000-0000-4000-8000-000000000000/publish',
+    cases: () => [
+      ['publication time not a time', { publishAt: 'now' }],
+      ['publication time in the past', { publishAt: '2020-01-01T00:00:00+08:00' }],
+      ['unknown notice', {}],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/notices/00000000-0000-4000-8000-000000000000/withdraw',
+    cases: () => [
+      ['huge reason', { reason: HUGE }],
+      ['html reason', { reason: HTML }],
+      ['unknown notice', {}],
+    ],
+  },
+  {
+    method: 'PUT',
+    path: () => '/notices/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001',
+    cases: () => [['JSON instead of a PDF or image', { file: 'x' }]],
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/payment-orders',
+    who: 'resident',
+    cases: (s) => {
+      const base = { idempotencyKey: randomUUID(), unitId: s.ids.unitZhang, chargeIds: [], prepayment: '10.00', channel: 'sandbox', expectedTotal: '10.00' };
+      return [
+        ['missing fields', {}],
+        ['bad key', { ...base, idempotencyKey: SQLI }],
+        ['amount as number', { ...base, prepayment: 10, expectedTotal: 10 }],
+        ['three decimals', { ...base, prepayment: '10.001', expectedTotal: '10.001' }],
+        ['negative prepayment', { ...base, prepayment: '-10.00', expectedTotal: '-10.00' }],
+        ['exponent', { ...base, prepayment: '1e3', expectedTotal: '1e3' }],
+        ['unknown channel', { ...base, channel: 'cash' }],
+        ['nothing to pay', { ...base, prepayment: undefined, expectedTotal: '0.00' }],
+        ['wrong total (amount_changed)', { ...base, expectedTotal: '9.99' }],
+        ['prepayment above the limit', { ...base, prepayment: '50000.01', expectedTotal: '50000.01' }],
+        ['a charge id that is not a charge', { ...base, chargeIds: [s.ids.unitOther], expectedTotal: '10.00' }],
+        ['charge ids not a list', { ...base, chargeIds: s.ids.unitOther }],
+        ['a unit that is not theirs', { ...base, unitId: s.ids.unitOther }],
+        ['a return URL elsewhere', { ...base, returnUrl: 'https://evil.example/pay' }],
+        ['a protocol-relative return URL', { ...base, returnUrl: '//evil.example/pay' }],
+        ['html in the return URL', { ...base, returnUrl: `/resident/${HTML}` }],
+        ['huge return URL', { ...base, returnUrl: `/${'a'.repeat(2000)}` }],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/payment-orders/not-a-uuid/close',
+    who: 'resident',
+    cases: () => [['malformed order id', {}]],
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/payment-orders/00000000-0000-4000-8000-000000000000/close',
+    who: 'resident',
+    cases: () => [['unknown order', {}]],
+  },
+  {
+    method: 'POST',
+    // An id that is no payment order: bodies the schema accepts are 404; the rest 400.
+    path: () => '/payment-orders/00000000-0000-4000-8000-000000000000/refunds',
+    cases: () => {
+      const base = { id: randomUUID(), amount: '1.00', reason: '多缴退回' };
+      return [
+        ['missing fields', {}],
+        ['bad id', { ...base, id: SQLI }],
+        ['amount as number', { ...base, amount: 1 }],
+        ['zero', { ...base, amount: '0.00' }],
+        ['negative', { ...base, amount: '-1.00' }],
+        ['three decimals', { ...base, amount: '1.001' }],
+        ['missing reason', { ...base, reason: undefined }],
+        ['html reason', { ...base, reason: HTML }],
+        ['sql reason', { ...base, reason: SQLI }],
+        ['huge reason', { ...base, reason: HUGE }],
+        ['unknown order', base],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    path: () => '/payments/reconciliation',
+    cases: () => [
+      ['missing day', {}],
+      ['impossible day', { day: '2026-02-30' }],
+      ['day as number', { day: 20260201 }],
+      ['a future day', { day: '2999-01-01' }],
+      ['unknown provider', { day: '2026-11-01', provider: 'paypal' }],
+    ],
+  },
+  {
+    method: 'POST',
     path: () => '/resident/bindings/invite',
     who: 'resident',
     cases: () => [

@@ -1,6 +1,7 @@
 /** The Hono environment every route sees, and the router factory that validates with zod at the edge. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db';
+import type { PaymentsRuntime } from '../payments/runtime';
 import type { CodeSender } from '../services/auth/code-sender';
 import type { Clock, ResidentActor, StaffActor } from './context';
 import { ValidationError } from './errors';
@@ -14,6 +15,8 @@ export interface AppDeps {
   config: { cookieSecure: boolean; trustProxy: boolean };
   /** Static front ends to serve (absent in API tests). */
   staticRoots?: { staff?: string; resident?: string };
+  /** Payment providers from the environment (server.ts); absent: an in-memory sandbox (payments/runtime.ts). */
+  payments?: PaymentsRuntime;
 }
 
 export interface AppEnv {

@@ -36,7 +36,15 @@ export interface PaymentProviders {
   jsapiTickets?: JsapiTicketSource;
 }
 
-export function createPaymentProviders(config: PaymentsConfig, deps: { clock?: Clock; fetch?: FetchLike; ticketCache?: TicketCache } = {}): PaymentProviders {
+export interface PaymentProvidersDeps {
+  clock?: Clock;
+  fetch?: FetchLike;
+  ticketCache?: TicketCache;
+  /** The sandbox's cashier page URL (the payments routes serve it); the sandbox's own default otherwise. */
+  sandboxCashierUrl?: (p: { outTradeNo: string; prepayId: string }) => string;
+}
+
+export function createPaymentProviders(config: PaymentsConfig, deps: PaymentProvidersDeps = {}): PaymentProviders {
   const providers = new Map<ProviderName, PaymentProvider>();
   if (config.wechatpay) {
     const c = config.wechatpay;
@@ -76,7 +84,12 @@ export function createPaymentProviders(config: PaymentsConfig, deps: { clock?: C
   }
   let sandbox: SandboxProvider | undefined;
   if (config.sandbox.enabled) {
-    sandbox = new SandboxProvider({ dataDir: config.sandbox.dataDir, notifyUrl: config.sandbox.notifyUrl, clock: deps.clock });
+    sandbox = new SandboxProvider({
+      dataDir: config.sandbox.dataDir,
+      notifyUrl: config.sandbox.notifyUrl,
+      clock: deps.clock,
+      ...(deps.sandboxCashierUrl ? { cashierUrl: deps.sandboxCashierUrl } : {}),
+    });
     providers.set('sandbox', sandbox);
   }
   const oauth = config.wechatOAuth;

@@ -44,7 +44,8 @@ export async function getReceipt({ ctx, id }: { ctx: StaffContext; id: string })
   return receiptView(ctx, r.receipt, r.cashierName);
 }
 
-async function receiptView(ctx: StaffContext, receipt: typeof receipts.$inferSelect, cashierName: string) {
+/** The receipt as printed; also the resident's e-receipt (services/payments), hence only the database is needed. */
+export async function receiptView(ctx: Pick<StaffContext, 'db'>, receipt: typeof receipts.$inferSelect, cashierName: string) {
   const unit = await loadUnitHeader(ctx.db, receipt.unitId);
   const entries = await ctx.db
     .select({
@@ -99,8 +100,11 @@ async function byKey(ctx: StaffContext, key: string) {
   return r;
 }
 
-/** The estate's next receipt number; the row lock on the sequence serialises concurrent receipts. */
-async function nextNumber(tx: DbOrTx, estateId: string): Promise<string> {
+/**
+ * The estate's next receipt number; the row lock on the sequence serialises concurrent receipts. Online
+ * payments (services/payments/apply-paid.ts) number their receipts here too: one sequence per estate.
+ */
+export async function nextNumber(tx: DbOrTx, estateId: string): Promise<string> {
   const [row] = await tx
     .insert(receiptSequences)
     .values({ estateId, next: 2 })
@@ -196,6 +200,9 @@ export async function voidReceipt({ ctx, id, input }: { ctx: StaffContext; id: s
   if (!r) throw new NotFoundError('receipt');
   await authorizeEstate(ctx, r.estateId, 'payment:collect');
   if (r.status === 'voided') return getReceipt({ ctx, id });
+  // The money of an online payment is with the provider: voiding would drop it from the ledger while the
+  // payer stays charged. It goes back through a refund (services/payments/refund-order.ts).
+  if (r.method === 'online') throw new AppError(409, 'void_not_allowed', '线上支付的收款单不能作废，请退款 An online payment is refunded, not voided');
   const today = todayInShanghai(ctx.clock.now());
   if (r.businessDate !== today) throw new AppError(409, 'void_not_allowed', '只能作废当天的收款单 Only today’s receipts can be voided');
   await ctx.db.transaction(async (tx) => {

@@ -120,6 +120,11 @@ export class SandboxWechatPayBackend {
     return this.#state.refunds[outRefundNo]?.refund;
   }
 
+  /** Every payment and refund the sandbox holds: its "bill", which reconciliation compares with the ledger. */
+  records(): { transactions: WechatTransaction[]; refunds: WechatRefund[] } {
+    return { transactions: Object.values(this.#state.orders).map((o) => o.tx), refunds: Object.values(this.#state.refunds).map((r) => r.refund) };
+  }
+
   /** Answers a WeChat Pay API v3 request, exactly as the real servers would shape it. */
   readonly fetch: FetchLike = async (url, init) => {
     const parsed = new URL(url);
