@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { feeItems, meters, readingRoutes, readings, routeMeters } from '../src/db/schema';
+import { feeItems, meters, readingRoutes, readings, routeMeters, workOrders } from '../src/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplateWorkbook } from './xlsx';
 import { makeStaff } from './factories';
@@ -982,6 +982,80 @@ const ROWS: Row[] = [
     body: () => ({ day: '2026-11-01' }),
     expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
   },
+  // ---- work orders 工单 (demo orders of 翠湖花园: a resident's noise complaint, a hall light job assigned to tech1) ----
+  {
+    name: 'work orders: the list (probe: the resident’s complaint)',
+    method: 'GET',
+    path: () => '/work-orders?view=all&pageSize=100',
+    probe: (d) => d.items.some((o: any) => o.id === fx.woComplaint),
+    expect: { ...STAFF_ONLY, default: 'none', admin: 'some', manager: 'some', cs: 'some' },
+  },
+  {
+    name: 'work orders: a complaint of estate 1',
+    method: 'GET',
+    path: () => `/work-orders/${fx.woComplaint}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'work orders: a job assigned to tech1',
+    method: 'GET',
+    path: () => `/work-orders/${fx.woHall}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200, tech1: 200 },
+  },
+  {
+    name: 'work orders: the dispatch board of estate 1',
+    method: 'GET',
+    path: (i) => `/work-orders/board?estateId=${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  { name: 'work orders: my jobs and pool (download)', method: 'GET', path: () => '/work-orders/mine', expect: { ...STAFF_ONLY, default: 200 } },
+  {
+    name: 'work orders: intake of a common-area repair in estate 1',
+    method: 'POST',
+    path: () => '/work-orders',
+    body: (s) => ({ id: randomUUID(), estateId: s.ids.estate1, kind: 'repair', category: 'public_facilities', location: 'common_area', description: '矩阵测试：路灯不亮' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200, tech1: 403 },
+  },
+  {
+    name: 'work orders: comment on the complaint',
+    method: 'POST',
+    path: () => `/work-orders/${fx.woComplaint}/comments`,
+    body: () => ({ id: randomUUID(), text: '已联系业主' }),
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200 },
+  },
+  {
+    name: 'work orders: KPIs (report:read)',
+    method: 'GET',
+    path: () => '/work-orders/kpis?from=2026-01-01&to=2026-12-31',
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
+  },
+  {
+    name: 'work orders: settings of estate 1',
+    method: 'GET',
+    path: (i) => `/work-order-settings/${i.estate1}`,
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 200, tech1: 200 },
+  },
+  {
+    name: 'work orders: change the settings of estate 1',
+    method: 'PUT',
+    path: (i) => `/work-order-settings/${i.estate1}`,
+    body: async (s) => {
+      const { estateId: _e, ...settings } = (await s.call('GET', `/work-order-settings/${s.ids.estate1}`, { cookie: cookies.get('admin') })).data;
+      return settings;
+    },
+    expect: { ...STAFF_ONLY, default: 404, admin: 200, manager: 200, cs: 403 },
+  },
+  { name: 'notifications (staff)', method: 'GET', path: () => '/notifications', expect: { ...STAFF_ONLY, default: 200 } },
+  {
+    name: 'resident: my work orders (probe: my complaint)',
+    method: 'GET',
+    path: () => '/resident/work-orders',
+    probe: (d) => d.items.some((o: any) => o.id === fx.woComplaint),
+    expect: { default: 401, resident: 'some' },
+  },
+  { name: 'resident: my complaint', method: 'GET', path: () => `/resident/work-orders/${fx.woComplaint}`, expect: { default: 401, resident: 200 } },
+  { name: 'resident: a common-area job of staff', method: 'GET', path: () => `/resident/work-orders/${fx.woHall}`, expect: { default: 401, resident: 404 } },
+  { name: 'resident: my notifications', method: 'GET', path: () => '/resident/notifications', expect: { default: 401, resident: 200 } },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {
     name: 'resident: my units (probe: only 1-101)',
@@ -1004,6 +1078,8 @@ beforeAll(async () => {
   fx.period = route!.period;
   fx.meter = (await s.db.select().from(meters).where(eq(meters.code, 'PM-W-1-101')))[0]!.id;
   fx.feeItem = (await s.db.select().from(feeItems).where(eq(feeItems.name, '物业服务费')))[0]!.id;
+  fx.woComplaint = (await s.db.select().from(workOrders).where(eq(workOrders.description, '晚上十点后楼上仍在装修，噪音很大')))[0]!.id;
+  fx.woHall = (await s.db.select().from(workOrders).where(eq(workOrders.description, '2栋3楼楼道灯不亮')))[0]!.id;
 });
 afterAll(async () => s?.close());
 

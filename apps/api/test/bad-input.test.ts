@@ -422,6 +422,58 @@ const endpoints: { method: 'POST' | 'PATCH' | 'PUT'; path: (s: Suite) => string;
   },
   {
     method: 'POST',
+    path: () => '/work-orders',
+    cases: (s) => {
+      const base = { id: randomUUID(), estateId: s.ids.estate1, kind: 'repair', category: 'public_facilities', location: 'common_area', description: '路灯不亮' };
+      return [
+        ['missing fields', {}],
+        ['bad id', { ...base, id: SQLI }],
+        ['unknown kind', { ...base, kind: 'magic' }],
+        ['unknown category', { ...base, category: 'nope' }],
+        ['category of another kind', { ...base, category: 'noise' }],
+        ['html description', { ...base, description: HTML }],
+        ['huge description', { ...base, description: HUGE }],
+        ['unit of another estate', { ...base, location: 'unit', unitId: s.ids.unitTower }],
+        ['appointment without an offset', { ...base, appointmentAt: '2030-01-01T09:00:00' }],
+        ['too many photos', { ...base, reportPhotos: Array.from({ length: 7 }, () => randomUUID()) }],
+        ['photos never uploaded', { ...base, reportPhotos: [randomUUID()] }],
+        ['anonymous repair', { ...base, anonymous: true }],
+        ['unknown priority', { ...base, priority: 'asap' }],
+      ];
+    },
+  },
+  {
+    method: 'POST',
+    // An id that is no work order: bodies the schema accepts are 404; the rest 400.
+    path: () => '/work-orders/00000000-0000-4000-8000-000000000000/commands',
+    cases: () => [
+      ['missing fields', {}],
+      ['unknown command', { id: randomUUID(), command: 'explode', input: {} }],
+      ['unknown input field', { id: randomUUID(), command: 'dispatch', input: { nonsense: 1 } }],
+      ['satisfaction out of range', { id: randomUUID(), command: 'answer_survey', input: { satisfaction: 9 } }],
+      ['charge with three decimals', { id: randomUUID(), command: 'complete', input: { chargeAmount: '1.001' } }],
+      ['negative labour', { id: randomUUID(), command: 'complete', input: { labourMinutes: -5 } }],
+      ['bad command id', { id: SQLI, command: 'accept', input: {} }],
+    ],
+  },
+  {
+    method: 'POST',
+    path: () => '/resident/work-orders',
+    who: 'resident',
+    cases: (s) => {
+      const base = { id: randomUUID(), unitId: s.ids.unitZhang, kind: 'repair', category: 'water_electric', location: 'unit', description: '漏水' };
+      return [
+        ['missing fields', {}],
+        ['another unit', { ...base, unitId: s.ids.unitOther }],
+        ['an internal job', { ...base, kind: 'internal' }],
+        ['a priority (staff only)', { ...base, priority: 'urgent' }],
+        ['huge description', { ...base, description: HUGE }],
+        ['seven photos', { ...base, reportPhotos: Array.from({ length: 7 }, () => randomUUID()) }],
+      ];
+    },
+  },
+  {
+    method: 'POST',
     path: () => '/resident/payment-orders',
     who: 'resident',
     cases: (s) => {

@@ -56,8 +56,15 @@ const OpenFields = {
   appointmentAt: Instant.optional(),
   anonymous: z.boolean().optional(),
 };
-export const StaffOpenBody = z.object({ ...OpenFields, estateId: z.uuid(), priority: Priority.optional() });
-export const ResidentOpenBody = z.object({ ...OpenFields, kind: z.enum(['repair', 'complaint', 'paid_service']), unitId: z.uuid() });
+export const StaffOpenBody = z.object({
+  ...OpenFields,
+  estateId: z.uuid(),
+  priority: Priority.optional(),
+  /** The owner or tenant it was raised for (the intake form's pick); the contact fields carry their name and phone. */
+  partyId: z.uuid().optional(),
+});
+/** Strict: a field a resident may not set (a priority) is refused, not silently dropped. */
+export const ResidentOpenBody = z.object({ ...OpenFields, kind: z.enum(['repair', 'complaint', 'paid_service']), unitId: z.uuid() }).strict();
 
 export const CommandBody = z.object({ id: z.uuid(), command: Command, from: State.optional(), input: CommandInput.default({}) });
 export const CommentBody = z.object({ id: z.uuid(), text: Text(500) });

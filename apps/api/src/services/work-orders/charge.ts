@@ -1,5 +1,6 @@
 /**
- * Paid work 特约服务: completing a paid service with a charge posts one billing charge on the unit, in the same
+ * Paid work 特约服务 and paid repairs 有偿维修 (parts the owner pays for inside the unit): completing one with a
+ * charge posts one billing charge on the unit, in the same
  * transaction as the completion, so the resident pays it with their other bills (and prepaid money settles it
  * at once, like any new charge). Fee item: the estate's 特约服务费 (category special_service) from the company
  * catalogue, created on the estate when none exists. The line key names the order and its redo count: one
@@ -32,10 +33,10 @@ async function serviceFeeItem(tx: DbOrTx, estateId: string): Promise<string> {
 
 /** Posts the charge of a completed paid service; returns its id, or null when there is nothing to charge. */
 export async function postServiceCharge(tx: DbOrTx, order: WorkOrderRow, now: Date): Promise<string | null> {
-  if (order.kind !== 'paid_service' || !order.unitId || !order.chargeAmount || compare(order.chargeAmount, '0') <= 0) return null;
+  if ((order.kind !== 'paid_service' && order.kind !== 'repair') || !order.unitId || !order.chargeAmount || compare(order.chargeAmount, '0') <= 0) return null;
   const today = todayInShanghai(now);
   const materials = order.materials.map((m) => `${m.name}×${m.quantity}${m.unit ?? ''}`).join('、');
-  const explanation = `特约服务 ${order.number}：${order.completionNotes ?? ''}${materials ? `（材料：${materials}）` : ''} = ${formatYuan(order.chargeAmount)}`;
+  const explanation = `${order.kind === 'repair' ? '有偿维修' : '特约服务'} ${order.number}：${order.completionNotes ?? ''}${materials ? `（材料：${materials}）` : ''} = ${formatYuan(order.chargeAmount)}`;
   const [row] = await tx
     .insert(charges)
     .values({
