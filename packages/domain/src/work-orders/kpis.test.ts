@@ -242,6 +242,28 @@ describe('workOrderKpis (hand-computed fixture)', () => {
     expect(edge('2025-03-31T16:00:00Z')).toBe(0); // 1 April 00:00 Beijing
   });
 
+  it('an answer given before a reopen still counts: "not fixed, 2 stars" stays in 满意率 after the redo is rated 5', () => {
+    // Reopened in March after a 2-star answer on 10 March, redone and rated 5 on 20 March.
+    const redone = o({
+      kind: 'repair',
+      submittedAt: T('2025-03-09T09:00'),
+      responseDueAt: T('2025-03-09T11:00'),
+      completeDueAt: T('2025-03-11T09:00'),
+      respondedAt: T('2025-03-09T10:00'),
+      completedAt: T('2025-03-19T09:00'),
+      reopenCount: 1,
+      survey: { satisfaction: 5, answeredAt: T('2025-03-20T09:00') },
+      earlierAnswers: [{ satisfaction: 2, answeredAt: T('2025-03-10T09:00') }],
+    });
+    const k = workOrderKpis([redone], { from: '2025-03-01', to: '2025-03-31', now: T('2025-04-02T10:00') });
+    // two answers, one satisfied: 1 of 2 = 50.00 (without the earlier answer it would read 100.00)
+    expect(k.satisfaction).toEqual({ count: 1, base: 2, rate: '50.00' });
+    expect(k.followUp).toEqual({ count: 2, base: 2, rate: '100.00' });
+    // an earlier answer outside the range is not counted in it
+    const april = workOrderKpis([redone], { from: '2025-03-15', to: '2025-03-31', now: T('2025-04-02T10:00') });
+    expect(april.satisfaction).toEqual({ count: 1, base: 1, rate: '100.00' });
+  });
+
   it('refuses a range that is not two dates in order', () => {
     expect(() => workOrderKpis([], { from: '2025-03-31', to: '2025-03-01', now: T('2025-04-02T10:00') })).toThrow(/ends before/);
     expect(() => workOrderKpis([], { from: '2025-03', to: '2025-03-31', now: T('2025-04-02T10:00') })).toThrow(/calendar dates/);

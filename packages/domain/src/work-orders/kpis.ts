@@ -19,7 +19,15 @@ import type { WorkOrder, WorkOrderSurvey } from './workOrder';
 export type KpiOrder = Pick<
   WorkOrder,
   'kind' | 'submittedAt' | 'responseDueAt' | 'respondedAt' | 'completeDueAt' | 'completedAt' | 'cancelledAt' | 'closedAt' | 'closeReason' | 'reopenCount'
-> & { survey: Pick<WorkOrderSurvey, 'satisfaction' | 'answeredAt'> | null };
+> & {
+  survey: Pick<WorkOrderSurvey, 'satisfaction' | 'answeredAt'> | null;
+  /**
+   * Answers given before a reopen ("not fixed", 2 stars): a reopen clears the order's survey, but the answer was
+   * given and counts — in 回访率 and 满意率 of the range it fell in — so a dissatisfied answer never disappears
+   * when the redo is rated well. (The API keeps them as the order's answer_survey events.)
+   */
+  earlierAnswers?: readonly Pick<WorkOrderSurvey, 'satisfaction' | 'answeredAt'>[];
+};
 
 /** A rate: `count` of `base`, and count ÷ base × 100 with 2 decimals ROUND_HALF_UP ("95.24"), null when base is 0. */
 export interface KpiRate {
@@ -145,6 +153,13 @@ export function workOrderKpis(orders: readonly KpiOrder[], range: KpiRange): Wor
     }
 
     if (SURVEYED_KINDS.includes(o.kind)) {
+      for (const earlier of o.earlierAnswers ?? []) {
+        if (!inRange(toMillis(earlier.answeredAt), start, end)) continue;
+        followUp.answered += 1;
+        const bucket = o.kind === 'complaint' ? complaint : satisfaction;
+        bucket.answered += 1;
+        if (earlier.satisfaction >= SATISFIED) bucket.satisfied += 1;
+      }
       const answeredMs = toMillis(o.survey?.answeredAt ?? null);
       if (o.survey && inRange(answeredMs, start, end)) {
         followUp.answered += 1;

@@ -24,12 +24,19 @@ export interface KpiInput {
 }
 
 /** The base (denominator) and the hit (numerator) of each rate, as predicates on a work_orders row `w`. */
-function predicates(start: Date, end: Date, now: Date): Record<KpiMetric, { base: SQL; hit: SQL }> {
+function predicates(start: Date, end: Date, now: Date, withEarlier = false): Record<KpiMetric, { base: SQL; hit: SQL }> {
   const inRange = (col: string) => sql.raw(`w.${col} >= '${start.toISOString()}' and w.${col} < '${end.toISOString()}'`);
   const late = (done: string, due: string) =>
     sql`(w.${sql.raw(done)} is null and ${inRange(due)} and w.${sql.raw(due)} < ${now.toISOString()}::timestamptz and (w.cancelled_at is null or w.cancelled_at > w.${sql.raw(due)}))`;
-  const answered = sql`((w.survey->>'answeredAt')::timestamptz >= ${start.toISOString()}::timestamptz and (w.survey->>'answeredAt')::timestamptz < ${end.toISOString()}::timestamptz)`;
-  const satisfied = sql`((w.survey->>'satisfaction')::int >= 4)`;
+  const current = sql`((w.survey->>'answeredAt')::timestamptz >= ${start.toISOString()}::timestamptz and (w.survey->>'answeredAt')::timestamptz < ${end.toISOString()}::timestamptz)`;
+  const event = (extra: SQL) =>
+    sql`exists (select 1 from work_order_events e where e.work_order_id = w.id and e.command = 'answer_survey' and e.at >= ${start.toISOString()}::timestamptz and e.at < ${end.toISOString()}::timestamptz ${extra})`;
+  // Counting (one row per order): the current survey. Listing the orders behind a figure: also the orders
+  // whose earlier answer (before a reopen) fell in the range.
+  const answered = withEarlier ? sql`(${current} or ${event(sql``)})` : current;
+  const satisfied = withEarlier
+    ? sql`((${current} and (w.survey->>'satisfaction')::int >= 4) or ${event(sql`and (e.data->>'satisfaction')::int >= 4`)})`
+    : sql`((w.survey->>'satisfaction')::int >= 4)`;
   return {
     responseOnTime: { base: sql`(${inRange('responded_at')} or ${late('responded_at', 'response_due_at')})`, hit: sql`(${inRange('responded_at')} and w.responded_at <= w.response_due_at)` },
     completionOnTime: { base: sql`(${inRange('completed_at')} or ${late('completed_at', 'complete_due_at')})`, hit: sql`(${inRange('completed_at')} and w.completed_at <= w.complete_due_at)` },
@@ -47,6 +54,15 @@ function rangeOf(input: KpiInput) {
   if (input.from > input.to) throw new ValidationError('from is after to', [{ path: 'from', message: 'after to' }]);
   const [from, to] = kpiRangeMillis(input.from, input.to);
   return { start: new Date(from), end: new Date(to) };
+}
+
+interface EarlierRow {
+  key: string | null;
+  answered: number;
+  sat_base: number;
+  sat_count: number;
+  csat_base: number;
+  csat_count: number;
 }
 
 interface RawRow {
@@ -84,7 +100,39 @@ export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; in
     from work_orders w ${grouping ? joins : sql``}
     where ${scope.estates(sql`w.estate_id`)} and ${touches}
     ${grouping ? sql`group by ${key}` : sql``}`;
-  const [rows, totals] = await Promise.all([rowsOf<RawRow>(ctx.db, body(key)), rowsOf<RawRow>(ctx.db, body(null))]);
+  // Answers given before a reopen (the order's survey was cleared; its answer_survey event stays): each counts in
+  // 回访率 and 满意率 of the range it was given in, as @pm/domain's `earlierAnswers`.
+  const earlier = (grouping: SQL | null) => sql`
+    select ${grouping ? key : sql`null::text`} as key,
+      count(*) filter (where w.kind <> 'internal')::int as answered,
+      count(*) filter (where w.kind in ('repair','paid_service'))::int as sat_base,
+      count(*) filter (where w.kind in ('repair','paid_service') and (e.data->>'satisfaction')::int >= 4)::int as sat_count,
+      count(*) filter (where w.kind = 'complaint')::int as csat_base,
+      count(*) filter (where w.kind = 'complaint' and (e.data->>'satisfaction')::int >= 4)::int as csat_count
+    from work_order_events e join work_orders w on w.id = e.work_order_id
+    where e.command = 'answer_survey' and e.at >= ${start.toISOString()}::timestamptz and e.at < ${end.toISOString()}::timestamptz
+      and (w.survey is null or e.at <> (w.survey->>'answeredAt')::timestamptz) and ${scope.estates(sql`w.estate_id`)}
+    ${grouping ? sql`group by ${key}` : sql``}`;
+  const [rows, totals, earlierRows, earlierTotal] = await Promise.all([
+    rowsOf<RawRow>(ctx.db, body(key)),
+    rowsOf<RawRow>(ctx.db, body(null)),
+    rowsOf<EarlierRow>(ctx.db, earlier(key)),
+    rowsOf<EarlierRow>(ctx.db, earlier(null)),
+  ]);
+  const add = (r: RawRow, e: EarlierRow | undefined) => {
+    if (!e) return r;
+    const n = (k: string) => Number(r[k]);
+    return {
+      ...r,
+      followUp_count: n('followUp_count') + Number(e.answered),
+      followUp_base: n('followUp_base') + Number(e.answered),
+      satisfaction_count: n('satisfaction_count') + Number(e.sat_count),
+      satisfaction_base: n('satisfaction_base') + Number(e.sat_base),
+      complaintSatisfaction_count: n('complaintSatisfaction_count') + Number(e.csat_count),
+      complaintSatisfaction_base: n('complaintSatisfaction_base') + Number(e.csat_base),
+    };
+  };
+  const earlierByKey = new Map(earlierRows.map((e) => [e.key, e]));
   const shape = (r: RawRow) => {
     const out: Record<string, unknown> = {
       submitted: Number(r.submitted),
@@ -113,8 +161,9 @@ export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; in
     groupBy,
     nodeId: scope.node?.id ?? null,
     nodeName: scope.node?.name ?? null,
-    total: shape(totals[0]!),
+    total: shape(add(totals[0]!, earlierTotal[0])),
     rows: rows
+      .map((r) => add(r, earlierByKey.get(r.key)))
       .map((r) => ({ key: r.key ?? '', label: groupBy === 'category' ? categoryName(r.key) : (r.label ?? (groupBy === 'technician' ? '未分派' : '')), ...shape(r) }))
       .sort((a, b) => b.submitted - a.submitted || a.label.localeCompare(b.label)),
   };
@@ -132,7 +181,7 @@ export async function kpiOrders({ ctx, input }: { ctx: StaffContext; input: KpiI
   const scope = await reportScope(ctx, 'report:read', input.nodeId);
   const { start, end } = rangeOf(input);
   const now = ctx.clock.now();
-  const p = predicates(start, end, now)[input.metric];
+  const p = predicates(start, end, now, true)[input.metric];
   const groupBy = input.groupBy ?? 'estate';
   const keyCond = input.key
     ? groupBy === 'estate'
