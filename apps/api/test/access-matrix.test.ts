@@ -1030,6 +1030,12 @@ const ROWS: Row[] = [
     expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
   },
   {
+    name: 'work orders: KPIs as .xlsx (report:read)',
+    method: 'GET',
+    path: () => '/work-orders/kpis/export?from=2026-01-01&to=2026-12-31',
+    expect: { ...STAFF_ONLY, default: 403, admin: 200, manager: 200, manager2: 200 },
+  },
+  {
     name: 'work orders: settings of estate 1',
     method: 'GET',
     path: (i) => `/work-order-settings/${i.estate1}`,

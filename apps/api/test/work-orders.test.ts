@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayInShanghai, workOrderKpis } from '@pm/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charges, notifications, workOrderEvents, workOrders } from '../src/db/schema';
 import { toDomain } from '../src/services/work-orders/row';
@@ -260,6 +261,17 @@ describe('KPIs', () => {
     const misses = res.data.total.completionOnTime.base - res.data.total.completionOnTime.count;
     expect(behind.data.items).toHaveLength(Math.min(misses, 100));
     expect(misses).toBeGreaterThan(0);
+    // The .xlsx: a row per estate and the 合计 row, with the rates as numbers
+    const file = await s.app.request(`/api/work-orders/kpis/export?from=${from}&to=${today}`, { headers: { cookie: manager } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain(`work-order-kpis-${from}-${today}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.getWorksheet('工单指标')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('项目');
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('合计');
+    expect(last.getCell(2).value).toBe(res.data.total.submitted);
     // Customer service has no report:read
     expect((await s.call('GET', `/work-orders/kpis?from=${from}&to=${today}`, { cookie: cs })).status).toBe(403);
   });

@@ -5,22 +5,19 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGING_BUCKETS } from '@pm/domain';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../lib/hono';
 import { createRouter } from '../../lib/hono';
-import { errorResponses, IdParam, IsoDate, jsonBody, jsonOk, OptionalText } from '../../lib/schemas';
+import { sendXlsx, xlsxResponse } from '../../lib/xlsx-response';
+import { IdParam, IsoDate, jsonBody, jsonOk, OptionalText } from '../../lib/schemas';
 import { requireStaff, staffCtx } from '../../middleware/auth';
 import { arrearsReport } from '../../services/billing/reports/arrears';
 import { collectionRate } from '../../services/billing/reports/collection-rate';
-import { exportArrears, exportCollectionRate, exportReceivables, type XlsxFile } from '../../services/billing/reports/export';
+import { exportArrears, exportCollectionRate, exportReceivables, } from '../../services/billing/reports/export';
 import { receivablesReport } from '../../services/billing/reports/receivables';
 import { listReminders, recordReminder, reminderNotices } from '../../services/billing/reports/reminders';
 import { Money, Period } from './billing.schemas';
 
 const tags = ['billing-reports'];
 const mw = requireStaff;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxResponse = { 200: { description: 'xlsx file', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses };
 
 const NodeFilter = z.uuid().optional().openapi({ description: 'An org node (group, company, office or estate) to narrow the report to; it must be readable (404 otherwise)' });
 const Buckets = z.object(Object.fromEntries(AGING_BUCKETS.map((b) => [b, z.string()])) as Record<(typeof AGING_BUCKETS)[number], z.ZodString>);
@@ -224,11 +221,6 @@ const routes = {
   }),
 };
 
-function sendXlsx(c: Context<AppEnv>, file: XlsxFile) {
-  c.header('Content-Type', XLSX);
-  c.header('Content-Disposition', `attachment; filename="${file.asciiFilename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-  return c.body(file.bytes, 200);
-}
 
 export const reportsBillingRouter = createRouter()
   .openapi(routes.arrears, async (c) => c.json(await arrearsReport({ ctx: staffCtx(c), input: c.req.valid('query') }), 200))

@@ -5,6 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../lib/hono';
+import { sendXlsx, xlsxResponse } from '../../lib/xlsx-response';
+import { exportWorkOrderKpis } from '../../services/work-orders/kpi-export';
 import { IdParam, jsonBody, jsonOk } from '../../lib/schemas';
 import { requireResident, requireStaff, residentCtx, staffCtx } from '../../middleware/auth';
 import { KPI_METRICS, kpiOrders, workOrderKpiReport } from '../../services/work-orders/kpis';
@@ -94,6 +96,7 @@ const r = {
     },
     responses: jsonOk(z.object({ items: z.array(ListItemSchema), page: z.number().int(), pageSize: z.number().int() })),
   }),
+  kpiExport: createRoute({ method: 'get', path: '/work-orders/kpis/export', tags, summary: '工单指标 as .xlsx', middleware: staff, request: { query: KpiQuery }, responses: xlsxResponse }),
   get: createRoute({ method: 'get', path: '/work-orders/{id}', tags, middleware: staff, request: { params: IdParam }, responses: jsonOk(DetailSchema) }),
   command: createRoute({
     method: 'post',
@@ -182,6 +185,7 @@ export const workOrdersRouter = createRouter()
   .openapi(r.mine, async (c) => c.json(await myWork({ ctx: staffCtx(c) }), 200))
   .openapi(r.kpis, async (c) => c.json(await workOrderKpiReport({ ctx: staffCtx(c), input: c.req.valid('query') }), 200))
   .openapi(r.kpiOrders, async (c) => c.json(await kpiOrders({ ctx: staffCtx(c), input: c.req.valid('query') }), 200))
+  .openapi(r.kpiExport, async (c) => sendXlsx(c, await exportWorkOrderKpis({ ctx: staffCtx(c), input: c.req.valid('query') })))
   .openapi(r.get, async (c) => c.json(await getWorkOrder({ ctx: staffCtx(c), id: c.req.valid('param').id }), 200))
   .openapi(r.command, async (c) => c.json(await commandWorkOrder({ ctx: staffCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200))
   .openapi(r.comment, async (c) => c.json(await commentWorkOrder({ ctx: staffCtx(c), id: c.req.valid('param').id, input: c.req.valid('json') }), 200))

@@ -22,7 +22,7 @@ export interface XlsxFile {
   asciiFilename: string;
 }
 
-interface Column {
+export interface Column {
   header: string;
   width: number;
   kind?: 'money' | 'percent' | 'int';
@@ -40,7 +40,7 @@ function setNumber(cell: ExcelJS.Cell, value: string | null | undefined, format:
   cell.numFmt = format;
 }
 
-async function workbook(sheet: string, columns: Column[], rows: (string | number | null)[][], totalRow: (string | number | null)[] | null): Promise<Uint8Array<ArrayBuffer>> {
+export async function workbook(sheet: string, columns: Column[], rows: (string | number | null)[][], totalRow: (string | number | null)[] | null): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(0);
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
