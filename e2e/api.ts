@@ -1,5 +1,6 @@
 /** Seeding and checking through the real API from Node (a signed-in staff member's cookie). */
 import { readFileSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { baseUrl } from './browser';
 
@@ -39,4 +40,24 @@ export function requestsLogged(path: string): number {
 /** This month as a reading period (Beijing time). */
 export function currentPeriod(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
+}
+
+/**
+ * One request with a browser's cookies (e.g. a resident's session), answering the status and the parsed body
+ * without throwing: for the refusals a spec expects (404, 409…) as much as for reads.
+ */
+export async function callWithCookies<T = unknown>(
+  context: BrowserContext,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const cookie = (await context.cookies(baseUrl())).map((c) => `${c.name}=${c.value}`).join('; ');
+  const res = await fetch(`${baseUrl()}/api${path}`, {
+    method,
+    headers: { cookie, ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }

@@ -75,3 +75,14 @@ export async function waitForServiceWorker(page: Page) {
     await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   }
 }
+
+/** Logs a resident in on the phone with the one-time code the server printed, and waits for 首页. */
+export async function residentLogin(page: Page, phoneNumber: string) {
+  await page.goto(`${baseUrl()}/resident/`);
+  await page.locator('[data-test=login-page]').waitFor();
+  await page.locator('[data-test=login-phone] input').fill(phoneNumber);
+  await page.locator('[data-test=send-code]').click();
+  await page.locator('[data-test=login-code] input').fill(await otpFor(phoneNumber));
+  await page.locator('[data-test=login-submit]').click();
+  await page.locator('[data-test=home-page]').waitFor();
+}

@@ -83,7 +83,7 @@ describe('property browsing', () => {
     expect(grant.status).toBe(200);
     const tech2 = await s.loginStaff('tech2', 'longenough1');
     const me = await s.call('GET', '/me', { cookie: tech2 });
-    expect(me.data.permissions).toEqual(['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write']);
+    expect(me.data.permissions).toEqual(['org:read', 'estate:read', 'unit:read', 'meter:read', 'reading:write', 'work_order:work']);
     expect((await s.call('GET', `/units/${s.ids.unitZhang}`, { cookie: tech2 })).status).toBe(200);
     expect((await s.call('GET', `/units/${s.ids.unitTower}`, { cookie: tech2 })).status).toBe(404);
     expect((await s.call('DELETE', `/grants/${grant.data.id}`, { cookie: manager })).status).toBe(200);

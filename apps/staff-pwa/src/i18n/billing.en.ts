@@ -151,6 +151,11 @@ const billing: BillingMessages = {
     confirmText: '{date}: {count} receipt(s), {total} in total. Receipts of a closed day cannot be voided.',
     closedToast: 'Day closed',
     alreadyClosed: 'This day is already closed',
+    online: 'Paid online ({n})',
+    onlineTotal: 'Paid online by residents',
+    onlineHint: 'Residents paid these on their phones; they are booked to “Online payments” automatically: not part of your day close, and they cannot be voided (refunds go back the way the money came).',
+    onlineNone: 'No online payments that day',
+    onlineFailed: 'Could not load the online payments',
   },
   items: {
     new: 'New fee item',

@@ -150,6 +150,11 @@ const billing = {
     confirmText: '{date} 共 {count} 笔，合计 {total}。日结后当天的收款单不能再作废。',
     closedToast: '已日结',
     alreadyClosed: '这一天已经日结',
+    online: '线上缴费（{n}）',
+    onlineTotal: '住户线上支付合计',
+    onlineHint: '住户在手机上缴费，自动入账到「线上支付」：不计入本人日结，也不能作废（退款原路退回）。',
+    onlineNone: '当天没有线上缴费',
+    onlineFailed: '线上缴费加载失败',
   },
   items: {
     new: '新建收费项目',

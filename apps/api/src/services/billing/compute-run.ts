@@ -132,6 +132,7 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string, o
     .where(and(eq(units.estateId, estateId), only ? eq(units.id, only.unitId) : undefined))
     .orderBy(units.sortKey);
   const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const unitOrder = new Map(unitRows.map((u, i) => [u.id, i]));
 
   const assignments = await db
     .select()
@@ -275,7 +276,12 @@ export async function computeRun(db: DbOrTx, estateId: string, period: string, o
           )
       : [];
     for (const r of shared) {
-      const served = servedRows.filter((x) => x.meterId === r.meterId && isTarget(x.unitId)).map((x) => unitById.get(x.unitId)!);
+      // In walking order (the units' sort keys): the largest-remainder split gives a tied fen to the first,
+      // so the same data always bills the same shares whatever order the database returns the rows in.
+      const served = servedRows
+        .filter((x) => x.meterId === r.meterId && isTarget(x.unitId))
+        .map((x) => unitById.get(x.unitId)!)
+        .sort((a, b) => unitOrder.get(a.id)! - unitOrder.get(b.id)!);
       if (served.length === 0) continue;
       const result = sharedCharges(std, {
         units: served.map((u) => ({ unitId: u.id, buildingArea: u.buildingArea, ...(u.insideArea && { insideArea: u.insideArea }) })),

@@ -39,6 +39,9 @@ describe('CashierDayView', () => {
         closed = true;
         return json(200, makeDay({ closed: true, closedAt: '2025-06-12T10:00:00.000Z' }));
       },
+      // the estate's online payments of the same day (the 线上支付 account's day)
+      'GET /api/payments/day': () =>
+        json(200, makeDay({ cashierName: '线上支付', totals: { count: 1, total: '164.67', byMethod: [{ method: 'online', count: 1, total: '164.67' }], byFeeItem: [] }, receipts: [{ ...makeDay().receipts[0]!, id: '66666666-6666-4666-8666-666666666666', total: '164.67', method: 'online' }] })),
     });
     const { wrapper, router } = await mountDay();
     const asked = calls.find((c) => c.path === '/api/cashier/day');
@@ -51,6 +54,12 @@ describe('CashierDayView', () => {
     expect(wrapper.get('[data-test="day-by-method"]').text()).toContain('¥310.32');
     expect(wrapper.get('[data-test="day-by-fee"]').text()).toContain('垃圾清运费');
     expect(wrapper.findAll('[data-test="day-receipt"]')).toHaveLength(2);
+    // online payments are shown beside the cashier's own day, not added to it
+    const online = calls.find((c) => c.path === '/api/payments/day');
+    expect(online?.query.get('estateId')).toBe(ESTATE.id);
+    expect(online?.query.get('date')).toBe(makeDay().date);
+    expect(wrapper.get('[data-test="day-online-total"]').text()).toBe('¥164.67');
+    expect(wrapper.findAll('[data-test="day-online-receipt"]')).toHaveLength(1);
 
     await wrapper.get('[data-test="day-close"]').trigger('click');
     await settle();

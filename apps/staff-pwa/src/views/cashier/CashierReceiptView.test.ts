@@ -122,4 +122,14 @@ describe('CashierReceiptView', () => {
     expect(again.get('[data-test="receipt-words"]').text()).toBe('叁佰壹拾元叁角贰分');
     expect(again.find('[data-test="receipt-void"]').exists()).toBe(false);
   });
+
+  it('offers no void for today’s online receipt (its money goes back by refund)', async () => {
+    mockFetch({
+      'GET /api/me': ME,
+      [`GET /api/receipts/${RECEIPT.id}`]: () => json(200, { ...RECEIPT, method: 'online', cashierName: '线上支付' }),
+    });
+    const wrapper = await mountReceipt();
+    expect(wrapper.get('[data-test="receipt-method"]').text()).toBe('线上支付');
+    expect(wrapper.find('[data-test="receipt-void"]').exists()).toBe(false);
+  });
 });
