@@ -1061,6 +1061,7 @@ const ROWS: Row[] = [
   },
   { name: 'resident: my complaint', method: 'GET', path: () => `/resident/work-orders/${fx.woComplaint}`, expect: { default: 401, resident: 200 } },
   { name: 'resident: a common-area job of staff', method: 'GET', path: () => `/resident/work-orders/${fx.woHall}`, expect: { default: 401, resident: 404 } },
+  { name: 'resident: WeChat JS-SDK config (not configured: 404)', method: 'GET', path: () => '/resident/wechat/jssdk-config?url=http://localhost/resident/', expect: { default: 401, resident: 404 } },
   { name: 'resident: my notifications', method: 'GET', path: () => '/resident/notifications', expect: { default: 401, resident: 200 } },
   { name: 'resident: me', method: 'GET', path: () => '/resident/me', expect: { default: 401, resident: 200 } },
   {

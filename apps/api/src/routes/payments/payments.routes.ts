@@ -9,6 +9,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { errorBody } from '../../lib/errors';
 import { type AppEnv, createRouter } from '../../lib/hono';
+import { jssdkConfig } from '../../services/payments/jssdk-config';
 import { IdParam, IsoDate, jsonBody, jsonOk } from '../../lib/schemas';
 import { clientIp, requireResident, requireStaff, residentCtx, staffCtx } from '../../middleware/auth';
 import { paymentsOf } from '../../payments/runtime';
@@ -250,6 +251,10 @@ export const paymentsRouter = createRouter()
   })
   .post('/payments/sandbox/cashier/succeed', (c) => cashierPost(c, 'succeed'))
   .post('/payments/sandbox/cashier/fail', (c) => cashierPost(c, 'fail'))
+  // WeChat JS-SDK wx.config for one of our pages, signed with the jsapi ticket; 404 unless configured.
+  .get('/resident/wechat/jssdk-config', requireResident, async (c) =>
+    c.json(await jssdkConfig({ runtime: paymentsOf(c.var.deps), origin: requestOrigin(c), url: c.req.query('url') ?? '', clock: c.var.deps.clock }), 200),
+  )
   // WeChat OAuth (snsapi_base) → the resident's openid for JSAPI payment; 404 unless configured.
   .get('/resident/wechat/oauth', requireResident, async (c) => {
     const { url, cookie } = startOAuth(paymentsOf(c.var.deps), { origin: requestOrigin(c), returnUrl: c.req.query('returnUrl') });
