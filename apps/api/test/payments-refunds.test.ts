@@ -104,6 +104,20 @@ describe('refunds answered at once (the sandbox’s default)', () => {
     expect(w.sandbox.backend.transaction(order.outTradeNo)?.trade_state).toBe('REFUND');
   });
 
+  it('an online receipt leads to its order (the staff app’s 退款 starts from the receipt): ?receiptId=, in scope only', async () => {
+    const order = await paid(w, { unitId: w.ids.unitZhang });
+    const cashier = await w.loginStaff('cashier');
+    const { receiptId } = (await w.call('GET', `/payment-orders/${order.id}`, { cookie: cashier })).data;
+    expect(receiptId).toEqual(expect.any(String));
+    const found = await w.call('GET', `/payment-orders?receiptId=${receiptId}&pageSize=1`, { cookie: cashier });
+    expect(found.status).toBe(200);
+    expect(found.data).toMatchObject({ total: 1, items: [{ id: order.id, receiptId, state: 'paid', amount: order.amount }] });
+    // Another office's manager learns nothing about it (filtered by scope, not 403).
+    const other = await w.call('GET', `/payment-orders?receiptId=${receiptId}`, { cookie: await w.loginStaff('manager2') });
+    expect(other.status).toBe(200);
+    expect(other.data).toMatchObject({ total: 0, items: [] });
+  });
+
   it('refuses an order that is not paid, and a zero or malformed amount', async () => {
     const { order } = await w.prepayOrder('5.00');
     const r = await refund(w, order.id, { amount: '5.00' }, manager);
