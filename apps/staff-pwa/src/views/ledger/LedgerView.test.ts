@@ -48,19 +48,20 @@ describe('LedgerView', () => {
     expect(wrapper.find('[data-test="goto-opening"]').exists()).toBe(true);
 
     await wrapper.get('[data-test="goto-approvals"]').trigger('click');
-    await settle(10);
-    expect(router.currentRoute.value.name).toBe('ledger-approvals');
+    // A lazy route: under load its chunk may take longer than a few ticks.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('ledger-approvals'), { timeout: 10_000 });
     expect(router.currentRoute.value.query.estateId).toBe(ESTATE.id);
     await router.back();
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('ledger'), { timeout: 10_000 });
     await settle(10);
 
     await wrapper.get('[data-test="ledger-unit"]').trigger('click');
-    await settle(10);
+    await vi.waitFor(() => expect(document.body.querySelector('[data-test="unit-option"]')).not.toBeNull(), { timeout: 10_000 });
     const option = document.body.querySelector<HTMLElement>('[data-test="unit-option"]');
     expect(option?.textContent).toContain('1栋 1-101');
     expect(calls.find((c) => c.path === '/api/units')?.query.get('estateId')).toBe(ESTATE.id);
     option?.click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('ledger-unit'));
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('ledger-unit'), { timeout: 10_000 });
     expect(router.currentRoute.value.params.unitId).toBe(UNIT_ID);
   });
 
