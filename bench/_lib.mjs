@@ -9,7 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const apiDir = join(root, 'apps', 'api');
@@ -544,5 +544,36 @@ export async function load(url, { connections = 50, durationMs = 10_000, warmupM
     statuses,
     failures,
     aborted,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Direct database access from a bench: postgres.js on `db.url`, or PGlite opened in this process on
+// `db.dataDir` (only while no server has the folder open: PGlite is one process at a time).
+
+/** { query(text, params) → { rows, count }, close() } on `db` ({ url } or { dataDir }). */
+export async function openDirect(db) {
+  if (db.url) {
+    const postgres = requireFromApi('postgres');
+    const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+    return {
+      query: async (text, params = []) => {
+        const rows = await sql.unsafe(text, params);
+        return { rows: [...rows], count: rows.count };
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  // PGlite from apps/api/node_modules (ESM entry, so its WASM files are found next to it).
+  const esm = requireFromApi.resolve('@electric-sql/pglite').replace(/index\.cjs$/, 'index.js');
+  const { PGlite } = await import(pathToFileURL(esm).href);
+  const pg = new PGlite({ dataDir: db.dataDir });
+  await pg.waitReady;
+  return {
+    query: async (text, params = []) => {
+      const r = await pg.query(text, params);
+      return { rows: r.rows, count: r.affectedRows ?? r.rows.length };
+    },
+    close: () => pg.close(),
   };
 }

@@ -949,4 +949,5 @@ CREATE INDEX "work_orders_estate_state_idx" ON "work_orders" USING btree ("estat
 CREATE INDEX "work_orders_assignee_idx" ON "work_orders" USING btree ("assignee_id","state");--> statement-breakpoint
 CREATE INDEX "work_orders_estate_submitted_idx" ON "work_orders" USING btree ("estate_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "work_orders_unit_idx" ON "work_orders" USING btree ("unit_id");--> statement-breakpoint
-CREATE INDEX "work_orders_resident_idx" ON "work_orders" USING btree ("resident_id");
+CREATE INDEX "work_orders_resident_idx" ON "work_orders" USING btree ("resident_id");--> statement-breakpoint
+CREATE INDEX "work_orders_open_idx" ON "work_orders" USING btree ("state") WHERE "work_orders"."state" not in ('closed', 'cancelled');

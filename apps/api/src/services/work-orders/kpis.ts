@@ -24,19 +24,23 @@ export interface KpiInput {
 }
 
 /** The base (denominator) and the hit (numerator) of each rate, as predicates on a work_orders row `w`. */
-function predicates(start: Date, end: Date, now: Date, withEarlier = false): Record<KpiMetric, { base: SQL; hit: SQL }> {
+function predicates(start: Date, end: Date, now: Date, options: { withEarlier?: boolean; flat?: boolean } = {}): Record<KpiMetric, { base: SQL; hit: SQL }> {
+  const withEarlier = options.withEarlier ?? false;
+  // `flat`: the row already carries the survey's answer time and satisfaction as columns (read once per row).
+  const answeredAt = options.flat ? sql`w.answered_at` : sql`(w.survey->>'answeredAt')::timestamptz`;
+  const satisfactionOf = options.flat ? sql`w.satisfaction` : sql`(w.survey->>'satisfaction')::int`;
   const inRange = (col: string) => sql.raw(`w.${col} >= '${start.toISOString()}' and w.${col} < '${end.toISOString()}'`);
   const late = (done: string, due: string) =>
     sql`(w.${sql.raw(done)} is null and ${inRange(due)} and w.${sql.raw(due)} < ${now.toISOString()}::timestamptz and (w.cancelled_at is null or w.cancelled_at > w.${sql.raw(due)}))`;
-  const current = sql`((w.survey->>'answeredAt')::timestamptz >= ${start.toISOString()}::timestamptz and (w.survey->>'answeredAt')::timestamptz < ${end.toISOString()}::timestamptz)`;
+  const current = sql`(${answeredAt} >= ${start.toISOString()}::timestamptz and ${answeredAt} < ${end.toISOString()}::timestamptz)`;
   const event = (extra: SQL) =>
     sql`exists (select 1 from work_order_events e where e.work_order_id = w.id and e.command = 'answer_survey' and e.at >= ${start.toISOString()}::timestamptz and e.at < ${end.toISOString()}::timestamptz ${extra})`;
   // Counting (one row per order): the current survey. Listing the orders behind a figure: also the orders
   // whose earlier answer (before a reopen) fell in the range.
   const answered = withEarlier ? sql`(${current} or ${event(sql``)})` : current;
   const satisfied = withEarlier
-    ? sql`((${current} and (w.survey->>'satisfaction')::int >= 4) or ${event(sql`and (e.data->>'satisfaction')::int >= 4`)})`
-    : sql`((w.survey->>'satisfaction')::int >= 4)`;
+    ? sql`((${current} and ${satisfactionOf} >= 4) or ${event(sql`and (e.data->>'satisfaction')::int >= 4`)})`
+    : sql`(${satisfactionOf} >= 4)`;
   return {
     responseOnTime: { base: sql`(${inRange('responded_at')} or ${late('responded_at', 'response_due_at')})`, hit: sql`(${inRange('responded_at')} and w.responded_at <= w.response_due_at)` },
     completionOnTime: { base: sql`(${inRange('completed_at')} or ${late('completed_at', 'complete_due_at')})`, hit: sql`(${inRange('completed_at')} and w.completed_at <= w.complete_due_at)` },
@@ -81,7 +85,7 @@ export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; in
   const { start, end } = rangeOf(input);
   const now = ctx.clock.now();
   const groupBy = input.groupBy ?? 'estate';
-  const p = predicates(start, end, now);
+  const p = predicates(start, end, now, { flat: true });
   const figures = KPI_METRICS.flatMap((m) => [sql`count(*) filter (where ${p[m].base})::int as ${sql.raw(`"${m}_base"`)}`, sql`count(*) filter (where ${p[m].hit})::int as ${sql.raw(`"${m}_count"`)}`]);
   const minutes = (done: string) =>
     sql`round(avg(extract(epoch from (w.${sql.raw(done)} - w.submitted_at)) / 60) filter (where w.${sql.raw(done)} >= ${start.toISOString()}::timestamptz and w.${sql.raw(done)} < ${end.toISOString()}::timestamptz)::numeric, 2)::text`;
@@ -90,16 +94,25 @@ export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; in
   const joins = groupBy === 'estate' ? sql`join org_nodes e on e.id = w.estate_id` : groupBy === 'technician' ? sql`left join staff_accounts s on s.id = w.assignee_id` : sql``;
   // Only rows that can count anywhere in the range: something happened in it, or a deadline fell in it.
   const touches = sql`(w.submitted_at < ${end.toISOString()}::timestamptz and (w.updated_at >= ${start.toISOString()}::timestamptz or w.response_due_at >= ${start.toISOString()}::timestamptz or w.complete_due_at >= ${start.toISOString()}::timestamptz))`;
-  const body = (grouping: SQL | null) => sql`
-    select ${grouping ? key : sql`null::text`} as key, ${grouping ? label : sql`null::text`} as label,
+  // One pass: the rows that can count are read once, each survey's JSON parsed once (`offset 0` keeps the
+  // planner from folding the inner query back in and parsing it per filter), and the groups and the total come
+  // from one aggregation (grouping sets; the total is the row where the key is grouped away).
+  const body = sql`
+    select ${key} as key, ${label} as label, grouping(${key}) = 1 as is_total,
       count(*) filter (where w.submitted_at >= ${start.toISOString()}::timestamptz and w.submitted_at < ${end.toISOString()}::timestamptz)::int as submitted,
       count(*) filter (where w.cancelled_at >= ${start.toISOString()}::timestamptz and w.cancelled_at < ${end.toISOString()}::timestamptz)::int as cancelled,
       count(*) filter (where w.close_reason = 'no_response' and w.kind <> 'internal' and w.closed_at >= ${start.toISOString()}::timestamptz and w.closed_at < ${end.toISOString()}::timestamptz)::int as no_response,
       ${sql.join(figures, sql`, `)},
       ${minutes('responded_at')} as avg_response, ${minutes('completed_at')} as avg_completion
-    from work_orders w ${grouping ? joins : sql``}
-    where ${scope.estates(sql`w.estate_id`)} and ${touches}
-    ${grouping ? sql`group by ${key}` : sql``}`;
+    from (
+      select w.estate_id, w.assignee_id, w.category, w.kind, w.submitted_at, w.response_due_at, w.complete_due_at,
+             w.responded_at, w.completed_at, w.cancelled_at, w.closed_at, w.close_reason, w.reopen_count,
+             (w.survey->>'answeredAt')::timestamptz as answered_at, (w.survey->>'satisfaction')::int as satisfaction
+      from work_orders w
+      where ${scope.estates(sql`w.estate_id`)} and ${touches}
+      offset 0
+    ) w ${joins}
+    group by grouping sets ((${key}), ())`;
   // Answers given before a reopen (the order's survey was cleared; its answer_survey event stays): each counts in
   // 回访率 and 满意率 of the range it was given in, as @pm/domain's `earlierAnswers`.
   const earlier = (grouping: SQL | null) => sql`
@@ -113,12 +126,13 @@ export async function workOrderKpiReport({ ctx, input }: { ctx: StaffContext; in
     where e.command = 'answer_survey' and e.at >= ${start.toISOString()}::timestamptz and e.at < ${end.toISOString()}::timestamptz
       and (w.survey is null or e.at <> (w.survey->>'answeredAt')::timestamptz) and ${scope.estates(sql`w.estate_id`)}
     ${grouping ? sql`group by ${key}` : sql``}`;
-  const [rows, totals, earlierRows, earlierTotal] = await Promise.all([
-    rowsOf<RawRow>(ctx.db, body(key)),
-    rowsOf<RawRow>(ctx.db, body(null)),
+  const [all, earlierRows, earlierTotal] = await Promise.all([
+    rowsOf<RawRow & { is_total: boolean }>(ctx.db, body),
     rowsOf<EarlierRow>(ctx.db, earlier(key)),
     rowsOf<EarlierRow>(ctx.db, earlier(null)),
   ]);
+  const totals = all.filter((r) => r.is_total);
+  const rows = all.filter((r) => !r.is_total);
   const add = (r: RawRow, e: EarlierRow | undefined) => {
     if (!e) return r;
     const n = (k: string) => Number(r[k]);
@@ -181,7 +195,7 @@ export async function kpiOrders({ ctx, input }: { ctx: StaffContext; input: KpiI
   const scope = await reportScope(ctx, 'report:read', input.nodeId);
   const { start, end } = rangeOf(input);
   const now = ctx.clock.now();
-  const p = predicates(start, end, now, true)[input.metric];
+  const p = predicates(start, end, now, { withEarlier: true })[input.metric];
   const groupBy = input.groupBy ?? 'estate';
   const keyCond = input.key
     ? groupBy === 'estate'
