@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['specs/**/*.spec.ts'],
     globalSetup: ['./global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     reporters: reporters('e2e'),
   },

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaffApi, staffApi } from '../api';
-import { baseUrl, launch, otpFor, phone, shot, waitForServiceWorker } from '../browser';
+import { baseUrl, launch, phone, sendCodeAndRead, shot, waitForServiceWorker } from '../browser';
 
 interface Paged<T> {
   items: T[];
@@ -146,8 +146,7 @@ describe('a repair from report to follow-up, and a grab that lost the race', () 
     await resident.locator('[data-test=login-page]').waitFor();
     reportPhoto = await resident.screenshot();
     await resident.locator('[data-test=login-phone] input').fill(RESIDENT_PHONE);
-    await resident.locator('[data-test=send-code]').click();
-    await resident.locator('[data-test=login-code] input').fill(await otpFor(RESIDENT_PHONE));
+    await resident.locator('[data-test=login-code] input').fill(await sendCodeAndRead(resident, RESIDENT_PHONE));
     await resident.locator('[data-test=login-submit]').click();
     await resident.locator('[data-test=home-page]').waitFor();
 
