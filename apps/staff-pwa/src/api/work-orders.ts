@@ -17,6 +17,7 @@
  */
 import type {
   ActorKind,
+  EscalationLevel,
   InputField,
   SlaStatus,
   WorkOrder,
@@ -85,7 +86,7 @@ export interface WorkOrderListItem {
   respondedAt: string | null;
   completedAt: string | null;
   sla: SlaPair;
-  escalationLevel: number;
+  escalationLevel: EscalationLevel;
   reopenCount: number;
   photoCount: number;
 }
@@ -97,8 +98,8 @@ export interface PhotoRef {
 
 export interface WorkOrderEventView {
   id: string;
-  /** The command, or 'open' (the order was filed) or 'comment'. */
-  command: WorkOrderCommand | 'open' | 'comment';
+  /** The command, 'submit' (the order was filed) or 'comment'. */
+  command: WorkOrderCommand | 'submit' | 'comment';
   fromState: WorkOrderState | null;
   toState: WorkOrderState | null;
   actorKind: ActorKind;
@@ -109,6 +110,7 @@ export interface WorkOrderEventView {
   receivedAt: string;
   /** The reason, comment or reply. */
   note: string | null;
+  /** The checked input of the command (null for residents). */
   data: Record<string, unknown> | null;
 }
 

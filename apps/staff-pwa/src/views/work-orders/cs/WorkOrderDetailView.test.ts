@@ -92,7 +92,7 @@ describe('WorkOrderDetailView (工单详情)', () => {
     expect(wrapper.findAll('[data-test="photos-completion"] [data-test="photo"]')).toHaveLength(2);
 
     const events = wrapper.findAll('[data-test="event"]');
-    expect(events.map((e) => e.attributes('data-command'))).toEqual(['complete', 'dispatch', 'open']);
+    expect(events.map((e) => e.attributes('data-command'))).toEqual(['complete', 'dispatch', 'submit']);
     expect(events[0]!.get('[data-test="event-when"]').text()).toBe('手机时间 2025-03-01 10:40 · 同步于 2025-03-01 11:05');
     expect(events[0]!.get('[data-test="event-who"]').text()).toContain('维修工 · 李师傅');
     expect(events[0]!.get('[data-test="event-move"]').text()).toBe('处理中 → 已完工待回访');

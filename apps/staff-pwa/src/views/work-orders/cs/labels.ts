@@ -37,7 +37,7 @@ export function useWorkOrderLabels() {
 
   const state = (code: string | null | undefined) => (code ? pick(WORK_ORDER_STATE_LABELS, isWorkOrderState(code), code) : '');
   const command = (code: string) => {
-    if (code === 'open') return t('workOrders.cs.event.open');
+    if (code === 'submit') return t('workOrders.cs.event.open');
     if (code === 'comment') return t('workOrders.cs.event.comment');
     return pick(WORK_ORDER_COMMAND_LABELS, isWorkOrderCommand(code), code);
   };

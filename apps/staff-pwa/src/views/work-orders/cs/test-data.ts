@@ -66,7 +66,7 @@ export function makeOrder(overrides: Partial<WorkOrderListItem> = {}): WorkOrder
 export function makeEvent(overrides: Partial<WorkOrderEventView> = {}): WorkOrderEventView {
   return {
     id: 'eeeeeeee-0000-4000-8000-000000000001',
-    command: 'open',
+    command: 'submit',
     fromState: null,
     toState: 'submitted',
     actorKind: 'customer_service',
