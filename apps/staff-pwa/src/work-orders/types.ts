@@ -5,14 +5,7 @@
  * fields are @pm/domain's `WorkOrder`, so the state machine runs on a cached copy as it is.
  */
 import type {
-  ActorKind,
-  InputField,
-  SlaStatus,
-  WorkOrder,
   WorkOrderCommand,
-  WorkOrderKind,
-  WorkOrderLocation,
-  WorkOrderPriority,
   WorkOrderState,
 } from '@pm/domain';
 
