@@ -33,6 +33,23 @@ export function phoneProfile(dir: string, locale = 'zh-CN', options: { offline?:
   return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM(), args: ARGS, ...PHONE, locale, serviceWorkers: 'allow', offline: options.offline ?? false });
 }
 
+/**
+ * No signal: every request of the phone's pages fails as on a phone in a basement.
+ *
+ * Only the browser's own offline switch, no `context.route` abort on top: Playwright holds a routed request
+ * while its handler runs, and when the browser is closed (the "flat battery" in the specs) Chromium lets the
+ * held requests of a service-worker-controlled page go out with the offline switch already gone — the
+ * server then got a sync the test had just said could not leave the phone. The service worker itself never
+ * fetches /api (see packages/web/src/vite.ts), so the switch covers everything the app sends.
+ */
+export async function offline(context: BrowserContext) {
+  await context.setOffline(true);
+}
+
+export async function online(context: BrowserContext) {
+  await context.setOffline(false);
+}
+
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM(),

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentPeriod, requestsLogged, type StaffApi, staffApi } from '../api';
-import { baseUrl, launch, phone, phoneProfile, shot, waitForServiceWorker } from '../browser';
+import { baseUrl, launch, offline, online, phone, phoneProfile, shot, waitForServiceWorker } from '../browser';
 
 interface RouteMeter {
   id: string;
@@ -86,17 +86,6 @@ async function readMeter(page: Page, m: RouteMeter, photo?: Buffer) {
   }
   await page.locator('[data-test=keypad] .van-key--blue').tap();
   await page.waitForURL((url) => !url.pathname.endsWith(`/meters/${m.id}`));
-}
-
-async function offline(context: BrowserContext) {
-  await context.setOffline(true);
-  // Belt and braces: nothing under /api may leave the phone, from the page or the service worker.
-  await context.route('**/api/**', (r) => r.abort('internetdisconnected'));
-}
-
-async function online(context: BrowserContext) {
-  await context.unroute('**/api/**');
-  await context.setOffline(false);
 }
 
 describe('meter reading offline', () => {

@@ -11,10 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestsLogged, type StaffApi, staffApi } from '../api';
-import { baseUrl, phoneProfile, shot, waitForServiceWorker } from '../browser';
+import { baseUrl, offline, online, phoneProfile, shot, waitForServiceWorker } from '../browser';
 
 interface Paged<T> {
   items: T[];
@@ -69,17 +69,6 @@ async function login(page: Page) {
   await page.locator('[data-test=login-password] input').fill('demo1234');
   await page.locator('[data-test=login-submit]').click();
   await page.locator('[data-test=greeting]').waitFor();
-}
-
-async function offline(context: BrowserContext) {
-  await context.setOffline(true);
-  // Belt and braces: nothing under /api may leave the phone, from the page or the service worker.
-  await context.route('**/api/**', (r) => r.abort('internetdisconnected'));
-}
-
-async function online(context: BrowserContext) {
-  await context.unroute('**/api/**');
-  await context.setOffline(false);
 }
 
 const card = (page: Page, o: Order) => page.locator(`[data-test=job-${o.number}]`);

@@ -12,10 +12,10 @@
  * Each step leaves a 390×844 screenshot `wo-NN-…`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StaffApi, staffApi } from '../api';
-import { baseUrl, launch, phone, sendCodeAndRead, shot, waitForServiceWorker } from '../browser';
+import { baseUrl, launch, offline, online, phone, sendCodeAndRead, shot, waitForServiceWorker } from '../browser';
 
 interface Paged<T> {
   items: T[];
@@ -86,17 +86,6 @@ async function staffLogin(page: Page, username: string, password = 'demo1234') {
   await page.locator('[data-test=login-password] input').fill(password);
   await page.locator('[data-test=login-submit]').click();
   await page.locator('[data-test=greeting]').waitFor();
-}
-
-async function offline(context: BrowserContext) {
-  await context.setOffline(true);
-  // Belt and braces: nothing under /api may leave the phone, from the page or the service worker.
-  await context.route('**/api/**', (r) => r.abort('internetdisconnected'));
-}
-
-async function online(context: BrowserContext) {
-  await context.unroute('**/api/**');
-  await context.setOffline(false);
 }
 
 /** The technician's list (my jobs or the pool), from the phone. */
