@@ -24,12 +24,18 @@ export function sandboxRuntime(sandbox: SandboxProvider): PaymentsRuntime {
   return { config: { sandbox: { enabled: true } }, providers, orderTtlMinutes: 15 };
 }
 
-export async function paymentsWorld(options: { refundOutcome?: 'SUCCESS' | 'PROCESSING' } = {}) {
+export async function paymentsWorld(options: { refundOutcome?: 'SUCCESS' | 'PROCESSING'; billsFrom?: 'at_once' | 'next_morning' } = {}) {
   const s = await setupSuite();
-  const runtime = options.refundOutcome
-    ? sandboxRuntime(
-        new SandboxProvider({ clock: s.clock, refundOutcome: options.refundOutcome, cashierUrl: ({ outTradeNo }) => `${SANDBOX_CASHIER_PATH}?order=${outTradeNo}` }),
-      )
+  const runtime =
+    options.refundOutcome || options.billsFrom
+      ? sandboxRuntime(
+          new SandboxProvider({
+            clock: s.clock,
+            refundOutcome: options.refundOutcome,
+            billsFrom: options.billsFrom,
+            cashierUrl: ({ outTradeNo }) => `${SANDBOX_CASHIER_PATH}?order=${outTradeNo}`,
+          }),
+        )
     : createPaymentsRuntime({ config: { sandbox: { enabled: true } }, clock: s.clock });
   const sandbox = runtime.providers.sandbox!;
   const app = createApp({ db: s.db, clock: s.clock, codeSender: s.codeSender, logger: silentLogger, config: { cookieSecure: false, trustProxy: true }, payments: runtime });

@@ -198,9 +198,10 @@ export const reconciliationRuns = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     provider: text('provider', { enum: PAYMENT_PROVIDERS }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    /** bill: the provider's own record of the day; query: our orders of the day, each asked about. */
+    /** bill: the provider's own record of the day; query: our orders of the day, each asked about (runs made before bills were downloaded). */
     source: text('source', { enum: ['bill', 'query'] }).notNull(),
-    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+    /** waiting: the provider had not made the day's bill yet; the job tries again (services/payments/jobs.ts). */
+    status: text('status', { enum: ['running', 'done', 'failed', 'waiting'] }).notNull().default('running'),
     /** Counts: provider records, our orders, matched, mismatches, open orders queried and applied. */
     summary: jsonb('summary'),
     error: text('error'),

@@ -187,6 +187,34 @@ export interface RefundResult {
 
 export type RefundQueryResult = { found: false } | ({ found: true } & RefundResult);
 
+/** One payment that succeeded on the bill's day, as the provider's 对账单 states it. */
+export interface BillPayment {
+  outTradeNo: string;
+  transactionId: string | null;
+  /** The order total in whole fen. */
+  amountFen: number;
+  paidAt: Date;
+}
+
+/** One refund that completed on the bill's day. */
+export interface BillRefund {
+  outTradeNo: string;
+  outRefundNo: string;
+  refundId: string | null;
+  /** This refund's amount in whole fen. */
+  refundFen: number;
+  succeededAt: Date;
+}
+
+/**
+ * A provider's own record of one Beijing calendar day (交易账单 / 业务明细): the payments that succeeded and the
+ * refunds that completed that day. A day with no business is an empty bill, not an error.
+ */
+export interface DayBill {
+  payments: BillPayment[];
+  refunds: BillRefund[];
+}
+
 /** Header bag as Hono/fetch (`Headers`) or node:http (`IncomingHttpHeaders`) give it. */
 export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
@@ -207,6 +235,11 @@ export interface PaymentProvider {
   close(outTradeNo: string): Promise<void>;
   refund(request: RefundRequest): Promise<RefundResult>;
   queryRefund(outRefundNo: string, outTradeNo: string): Promise<RefundQueryResult>;
+  /**
+   * Downloads and checks the provider's bill of one Beijing day (`YYYY-MM-DD`). A bill not made yet (WeChat Pay
+   * makes yesterday's after 10:00) is a retryable PaymentProviderError with code `bill_not_ready`.
+   */
+  downloadBill(day: string): Promise<DayBill>;
 }
 
 /** A call to a provider failed. `retryable`: a network error, timeout or provider-side 5xx. */

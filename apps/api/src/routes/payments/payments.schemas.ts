@@ -151,7 +151,7 @@ export const ReconciliationSchema = z
         provider: z.enum(PAYMENT_PROVIDERS),
         day: z.string(),
         source: z.enum(['bill', 'query']),
-        status: z.enum(['running', 'done', 'failed']),
+        status: z.enum(['running', 'done', 'failed', 'waiting']),
         summary: z.record(z.string(), z.number()).nullable(),
         error: z.string().nullable(),
         startedAt: z.string(),

@@ -1,34 +1,13 @@
 /**
- * A provider's own record of a day 对账单: the payments that succeeded and the refunds that completed on a Beijing
- * calendar day. The sandbox's is its own state (what its "WeChat Pay" holds). WeChat Pay's trade bill
- * (GET /v3/bill/tradebill, a CSV download) and Alipay's (alipay.data.dataservice.bill.downloadurl.query) are not
- * implemented in the provider layer; for them reconciliation asks about each of our orders of the day instead
- * (`source: 'query'`), which finds every difference except a payment the provider holds for an order we never
- * made — that one shows up in the notification log as `unknown_order`.
+ * The provider's own record of a day 对账单, downloaded through the provider layer: WeChat Pay's trade bill
+ * (GET /v3/bill/tradebill, a gzip'd CSV checked against its SHA1), Alipay's 业务明细 (a GBK CSV in a zip, through
+ * alipay.data.dataservice.bill.downloadurl.query). The sandbox is the WeChat Pay client pointed at its own
+ * stand-in server, which renders the same CSV from its state — one parsing path for the demo and production.
  */
-import { parseRfc3339 } from '../../payments/providers/time';
-import type { ProviderName } from '../../payments/providers';
+import { type DayBill, PaymentProviderError, type ProviderName } from '../../payments/providers';
 import type { PaymentsRuntime } from '../../payments/runtime';
 
-export interface BillPayment {
-  outTradeNo: string;
-  transactionId: string | null;
-  amountFen: number;
-  paidAt: Date;
-}
-
-export interface BillRefund {
-  outTradeNo: string;
-  outRefundNo: string;
-  refundId: string | null;
-  refundFen: number;
-  succeededAt: Date;
-}
-
-export interface DayBill {
-  payments: BillPayment[];
-  refunds: BillRefund[];
-}
+export type { BillPayment, BillRefund, DayBill } from '../../payments/providers';
 
 /** [start, end) of a Beijing calendar day (China has no daylight saving). */
 export function beijingDay(day: string): { start: Date; end: Date } {
@@ -36,24 +15,17 @@ export function beijingDay(day: string): { start: Date; end: Date } {
   return { start, end: new Date(start.getTime() + 86_400_000) };
 }
 
-export function billOf(runtime: PaymentsRuntime, provider: ProviderName): ((day: string) => DayBill) | undefined {
-  const sandbox = runtime.providers.sandbox;
-  if (provider !== 'sandbox' || !sandbox) return undefined;
-  return (day) => {
-    const { start, end } = beijingDay(day);
-    const inDay = (d: Date | null): d is Date => d !== null && d >= start && d < end;
-    const { transactions, refunds } = sandbox.backend.records();
-    return {
-      payments: transactions.flatMap((tx) => {
-        const paidAt = parseRfc3339(tx.success_time);
-        if ((tx.trade_state !== 'SUCCESS' && tx.trade_state !== 'REFUND') || !inDay(paidAt)) return [];
-        return [{ outTradeNo: tx.out_trade_no, transactionId: tx.transaction_id ?? null, amountFen: tx.amount?.total ?? 0, paidAt }];
-      }),
-      refunds: refunds.flatMap((r) => {
-        const at = parseRfc3339(r.success_time);
-        if (r.status !== 'SUCCESS' || !inDay(at)) return [];
-        return [{ outTradeNo: r.out_trade_no, outRefundNo: r.out_refund_no, refundId: r.refund_id ?? null, refundFen: r.amount.refund, succeededAt: at }];
-      }),
-    };
-  };
+/**
+ * The day's bill, or `not_ready` when the provider has not made it yet (WeChat Pay makes yesterday's after
+ * 10:00, Alipay during the morning): the run then waits and the job tries again later. Any other failure throws.
+ */
+export async function downloadDayBill(runtime: PaymentsRuntime, name: ProviderName, day: string): Promise<DayBill | { notReady: string }> {
+  const provider = runtime.providers.get(name);
+  if (!provider) throw new Error(`payment provider ${name} is not configured`);
+  try {
+    return await provider.downloadBill(day);
+  } catch (e) {
+    if (e instanceof PaymentProviderError && e.code === 'bill_not_ready') return { notReady: e.message };
+    throw e;
+  }
 }

@@ -1,25 +1,26 @@
 /**
  * 对账 Reconciliation of one Beijing day, per provider:
  * 1. every open order of the provider is asked about (a paid one is applied — exactly once, as always);
- * 2. the provider's records of the day (its bill, or for real providers our orders of the day asked one by one,
- *    see bill-source.ts) are compared with our orders and the ledger:
+ * 2. the provider's bill of the day (bill-source.ts) is compared with our orders and the ledger:
  *    - missing_order: the provider took money for an out_trade_no we have no order for;
  *    - not_applied: paid at the provider, not here, and applying it now was refused (a paid order of ours that
  *      was closed or expired is applied now — counted in `summary.appliedNow`, not a mismatch);
  *    - amount_mismatch / transaction_mismatch: the provider's amount or transaction id differs from ours;
- *    - missing_at_provider: paid here that day, unknown to the provider's records;
+ *    - missing_at_provider: paid here that day, not in the provider's bill;
  *    - ledger_mismatch: a paid order whose receipt or ledger entries do not add up to its amount;
  *    - refund_unknown / refund_amount_mismatch / refund_missing_at_provider: the same for refunds (a refund the
  *      provider completed that we still had processing is settled now).
+ *    A bill the provider has not made yet leaves the run `waiting` (step 1 is done all the same); the job tries
+ *    again later (jobs.ts).
  * 3. the run and its mismatches are stored for finance (`GET /api/payments/reconciliation`).
  */
 import { compare, toMoneyString } from '@pm/domain';
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { OPEN_ORDER_STATES, ledgerEntries, paymentOrders, paymentRefunds, receipts, reconciliationMismatches, reconciliationRuns } from '../../db/schema';
 import type { ProviderName } from '../../payments/providers';
 import { toFen, toYuan } from './amounts';
 import { applyPaid } from './apply-paid';
-import { type BillPayment, type BillRefund, type DayBill, beijingDay, billOf } from './bill-source';
+import { beijingDay, downloadDayBill } from './bill-source';
 import type { JobDeps } from './expire-orders';
 import type { OrderRow } from './order-view';
 import { settleRefund } from './settle-refund';
@@ -38,10 +39,9 @@ export async function reconcileDay(deps: JobDeps & { requestId?: string }, input
 }
 
 async function reconcileProvider(deps: JobDeps, name: ProviderName, day: string, actorId: string | null): Promise<string> {
-  const bill = billOf(deps.runtime, name);
   const [run] = await deps.db
     .insert(reconciliationRuns)
-    .values({ provider: name, day, source: bill ? 'bill' : 'query', createdBy: actorId, startedAt: deps.clock.now() })
+    .values({ provider: name, day, source: 'bill', createdBy: actorId, startedAt: deps.clock.now() })
     .returning({ id: reconciliationRuns.id });
   const runId = run!.id;
   try {
@@ -62,8 +62,15 @@ async function reconcileProvider(deps: JobDeps, name: ProviderName, day: string,
       }
     }
     // 2. The provider's records of the day, and ours.
+    const records = await downloadDayBill(deps.runtime, name, day);
+    if ('notReady' in records) {
+      await deps.db
+        .update(reconciliationRuns)
+        .set({ status: 'waiting', error: records.notReady.slice(0, 500), summary: { openQueried: queried, appliedFromQuery }, finishedAt: deps.clock.now() })
+        .where(eq(reconciliationRuns.id, runId));
+      return runId;
+    }
     const { start, end } = beijingDay(day);
-    const records: DayBill = bill ? bill(day) : await queryBill(deps, name, start, end);
     const paidHere = await deps.db
       .select()
       .from(paymentOrders)
@@ -200,38 +207,4 @@ async function ledgerTotals(deps: JobDeps, orders: OrderRow[]) {
     map.set(o.id, { receiptTotal: r?.total ?? null, moneyIn: r ? toMoneyString(r.moneyIn) : '0.00' });
   }
   return map;
-}
-
-/** Without a bill: our orders made or paid that day and our refunds of the day, each asked about. */
-async function queryBill(deps: JobDeps, name: ProviderName, start: Date, end: Date): Promise<DayBill> {
-  const provider = deps.runtime.providers.get(name)!;
-  const orders = await deps.db
-    .select()
-    .from(paymentOrders)
-    .where(
-      and(
-        eq(paymentOrders.provider, name),
-        or(and(gte(paymentOrders.paidAt, start), lt(paymentOrders.paidAt, end)), and(gte(paymentOrders.createdAt, start), lt(paymentOrders.createdAt, end))),
-      ),
-    );
-  const payments: BillPayment[] = [];
-  for (const o of orders) {
-    const q = await provider.query(o.outTradeNo);
-    if (q.found && (q.state === 'paid' || q.state === 'refunded') && q.paidAt && q.paidAt >= start && q.paidAt < end) {
-      payments.push({ outTradeNo: o.outTradeNo, transactionId: q.transactionId, amountFen: q.amountFen, paidAt: q.paidAt });
-    }
-  }
-  const refunds: BillRefund[] = [];
-  const ours = await deps.db
-    .select({ refund: paymentRefunds, outTradeNo: paymentOrders.outTradeNo })
-    .from(paymentRefunds)
-    .innerJoin(paymentOrders, eq(paymentOrders.id, paymentRefunds.orderId))
-    .where(and(eq(paymentOrders.provider, name), gte(paymentRefunds.requestedAt, new Date(start.getTime() - 7 * 86_400_000)), lt(paymentRefunds.requestedAt, end)));
-  for (const r of ours) {
-    const q = await provider.queryRefund(r.refund.outRefundNo, r.outTradeNo);
-    if (q.found && q.state === 'succeeded' && q.refundedAt && q.refundedAt >= start && q.refundedAt < end) {
-      refunds.push({ outTradeNo: r.outTradeNo, outRefundNo: r.refund.outRefundNo, refundId: q.refundId, refundFen: q.refundFen, succeededAt: q.refundedAt });
-    }
-  }
-  return { payments, refunds };
 }

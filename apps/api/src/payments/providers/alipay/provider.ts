@@ -19,6 +19,7 @@ import { parsePrivateKey, parsePublicKey, privateKeyPem, publicKeyPem } from '..
 import { assertFen, fenToYuan } from '../money';
 import { parseCstDateTime, toCstDateTime } from '../time';
 import {
+  type DayBill,
   type HeaderSource,
   type NotificationAck,
   type NotificationResult,
@@ -32,6 +33,7 @@ import {
   type RefundRequest,
   type RefundResult,
 } from '../types';
+import { fetchBillArchive, isBillDay, readAlipayBillArchive } from './bill';
 import { alipayEvent, checkAlipayNotification, fenOrNull, mapAlipayTradeStatus } from './mapping';
 
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
@@ -188,6 +190,23 @@ export class AlipayProvider implements PaymentProvider {
     };
   }
 
+  /**
+   * The trade bill 业务明细 of one Beijing day (see bill.ts). Alipay makes yesterday's during the morning and
+   * answers isp.bill_not_exist until then; a day still running is refused by Alipay as an invalid argument, so
+   * both are bill_not_ready here, to be retried. A day with no business is a bill with no rows, not an error.
+   */
+  async downloadBill(day: string): Promise<DayBill> {
+    if (!isBillDay(day)) throw this.#invalid(`bill day must be a date as YYYY-MM-DD, got ${JSON.stringify(day)}`);
+    if (day >= toCstDateTime(this.#clock.now()).slice(0, 10)) throw this.#billNotReady(day, 'the day is not over in Beijing');
+    const result = await this.#exec('alipay.data.dataservice.bill.downloadurl.query', { bill_type: 'trade', bill_date: day }, ['isp.bill_not_exist']);
+    if (!result) throw this.#billNotReady(day, 'Alipay has not made it yet');
+    const url = result.bill_download_url;
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+      throw new PaymentProviderError('alipay', 'unexpected_response', 'Alipay bill answer lacks bill_download_url', false, { body: result });
+    }
+    return readAlipayBillArchive(await fetchBillArchive(url, this.#o.timeoutMs ?? 10_000), day);
+  }
+
   /** One gateway call with the answer's signature verified; `notFound` sub-codes answer null. */
   async #exec(method: string, bizContent: Record<string, unknown>, notFound: string[] = []): Promise<AlipaySdkCommonResult | null> {
     let result: AlipaySdkCommonResult;
@@ -209,6 +228,10 @@ export class AlipayProvider implements PaymentProvider {
     if (result.sub_code && notFound.includes(result.sub_code)) return null;
     // 20000: Alipay's "service unavailable", the one answer worth retrying as is.
     throw new PaymentProviderError('alipay', result.sub_code ?? result.code, `Alipay: ${result.sub_msg ?? result.msg}`, result.code === '20000', { body: result });
+  }
+
+  #billNotReady(day: string, why: string) {
+    return new PaymentProviderError('alipay', 'bill_not_ready', `Alipay bill of ${day} not ready: ${why}`, true, { day });
   }
 
   #invalid(message: string) {

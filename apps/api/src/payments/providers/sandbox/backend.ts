@@ -7,18 +7,20 @@
  * State (orders and refunds) lives in memory, and in `state.json` in the data folder when one is given, so
  * a restart keeps the demo's payments. One process only: this is not a production component.
  */
-import { randomInt, randomUUID, verify } from 'node:crypto';
+import { createHash, randomInt, randomUUID, verify } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Clock } from '../../../lib/context';
 import { systemClock } from '../../../lib/context';
 import { safeJson } from '../json';
-import { toCstRfc3339 } from '../time';
+import { parseRfc3339, toCstRfc3339 } from '../time';
 import { apiV3KeyBytes, encryptResource } from '../wechatpay/aead';
 import type { FetchLike } from '../wechatpay/client';
 import { newNonce, parseAuthorization, requestMessage, responseMessage, signMessage, unixSeconds } from '../wechatpay/signing';
 import type { RefundStatus, WechatRefund, WechatTransaction } from '../wechatpay/wire';
+import { type TradeBillPayment, type TradeBillRefund, renderTradeBill } from './bill';
 import type { SandboxKeys } from './keys';
 
 export type SandboxPaymentOutcome = 'SUCCESS' | 'PAYERROR';
@@ -57,7 +59,15 @@ export interface SandboxBackendOptions {
   cashierUrl: (p: { outTradeNo: string; prepayId: string }) => string;
   /** What a refund request answers: SUCCESS at once (the demo default) or PROCESSING until a refund notification. */
   refundOutcome?: 'SUCCESS' | 'PROCESSING';
+  /**
+   * When a day's bill can be fetched: at once (the demo default, so finance can reconcile today in the demo), or
+   * as WeChat Pay makes it — from 10:00 Beijing the next day, STATEMENT_CREATING before.
+   */
+  billsFrom?: 'at_once' | 'next_morning';
 }
+
+/** WeChat Pay makes the bill of day D from 10:00 (Beijing) on D+1. */
+const BILL_READY_AFTER_MS = (24 + 10) * 3_600_000;
 
 class ApiError extends Error {
   constructor(
@@ -91,12 +101,19 @@ const refundSchema = z.object({
   amount: z.object({ refund: z.number().int().positive(), total: z.number().int().positive(), currency: z.literal('CNY') }),
 });
 
+/** Where bill files are fetched from; WeChat Pay's own download_url has this path too. */
+const BILL_DOWNLOAD_PATH = '/v3/billdownload/file';
+/** WeChat Pay's download_url is good for 30 seconds. */
+const BILL_LINK_MS = 30_000;
+
 export class SandboxWechatPayBackend {
   readonly keys: SandboxKeys;
   readonly #clock: Clock;
   readonly #apiV3Key: Buffer;
   readonly #o: SandboxBackendOptions;
   readonly #state: SandboxState;
+  /** Bill files handed out by GET /v3/bill/tradebill, by download token (memory only: links are short-lived). */
+  readonly #billFiles = new Map<string, { bytes: Buffer; expiresAt: number }>();
 
   constructor(keys: SandboxKeys, options: SandboxBackendOptions) {
     this.keys = keys;
@@ -133,6 +150,8 @@ export class SandboxWechatPayBackend {
     const authError = this.#checkAuthorization(method, parsed.pathname + parsed.search, body, new Headers(init.headers).get('authorization'));
     if (authError) return this.#answer(401, { code: 'SIGN_ERROR', message: authError });
     try {
+      // A bill file is raw bytes and, as from WeChat Pay, carries no signature headers.
+      if (method === 'GET' && parsed.pathname === BILL_DOWNLOAD_PATH) return this.#billFile(parsed);
       const [status, data] = this.#route(method, parsed, body);
       return this.#answer(status, data);
     } catch (error) {
@@ -275,7 +294,57 @@ export class SandboxWechatPayBackend {
       if (!stored) throw new ApiError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
       return [200, stored.refund];
     }
+    if (method === 'GET' && path === '/v3/bill/tradebill') return this.#tradeBill(url);
     throw new ApiError(404, 'NOT_FOUND', `no sandbox route ${method} ${path}`);
+  }
+
+  /** Renders the day's records as a trade bill file and answers where to fetch it and its SHA1. */
+  #tradeBill(url: URL): [number, object] {
+    const day = url.searchParams.get('bill_date') ?? '';
+    const start = new Date(`${day}T00:00:00+08:00`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(start.getTime())) throw new ApiError(400, 'PARAM_ERROR', 'bill_date 格式应为 YYYY-MM-DD');
+    if ((url.searchParams.get('bill_type') ?? 'ALL') !== 'ALL') throw new ApiError(400, 'PARAM_ERROR', '沙箱只提供 ALL 类型账单');
+    const tarType = url.searchParams.get('tar_type');
+    if (tarType !== null && tarType !== 'GZIP') throw new ApiError(400, 'PARAM_ERROR', 'tar_type 只能是 GZIP');
+    if (this.#o.billsFrom === 'next_morning' && this.#clock.now().getTime() < start.getTime() + BILL_READY_AFTER_MS) {
+      throw new ApiError(400, 'STATEMENT_CREATING', '账单生成中，请于次日10点后再下载');
+    }
+    const records = this.#billRecords(start, new Date(start.getTime() + 86_400_000));
+    if (records.payments.length === 0 && records.refunds.length === 0) throw new ApiError(400, 'NO_STATEMENT_EXIST', '账单文件不存在');
+
+    const now = this.#clock.now().getTime();
+    for (const [token, file] of this.#billFiles) if (file.expiresAt <= now) this.#billFiles.delete(token);
+    const csv = Buffer.from(renderTradeBill(records, { appid: this.keys.appid, mchid: this.keys.mchid }), 'utf8');
+    const token = randomUUID().replaceAll('-', '');
+    this.#billFiles.set(token, { bytes: tarType === 'GZIP' ? gzipSync(csv) : csv, expiresAt: now + BILL_LINK_MS });
+    return [200, { hash_type: 'SHA1', hash_value: createHash('sha1').update(csv).digest('hex'), download_url: `${url.origin}${BILL_DOWNLOAD_PATH}?token=${token}` }];
+  }
+
+  #billFile(url: URL): Response {
+    const file = this.#billFiles.get(url.searchParams.get('token') ?? '');
+    if (!file || file.expiresAt <= this.#clock.now().getTime()) throw new ApiError(400, 'PARAM_ERROR', '下载链接无效或已过期');
+    return new Response(new Uint8Array(file.bytes), { status: 200, headers: { 'Request-ID': randomUUID(), 'Content-Type': 'application/octet-stream' } });
+  }
+
+  /** Payments that succeeded and refunds that completed in [start, end), each in time order. */
+  #billRecords(start: Date, end: Date): { payments: TradeBillPayment[]; refunds: TradeBillRefund[] } {
+    const inDay = (d: Date | null): d is Date => d !== null && d >= start && d < end;
+    const payments = Object.values(this.#state.orders).flatMap(({ tx, description }): TradeBillPayment[] => {
+      const paidAt = parseRfc3339(tx.success_time);
+      if ((tx.trade_state !== 'SUCCESS' && tx.trade_state !== 'REFUND') || !inDay(paidAt)) return [];
+      const extra = { openid: tx.payer?.openid, tradeType: tx.trade_type, bankType: tx.bank_type, description, attach: tx.attach };
+      return [{ outTradeNo: tx.out_trade_no, transactionId: tx.transaction_id ?? null, amountFen: tx.amount?.total ?? 0, paidAt, ...extra }];
+    });
+    const refunds = Object.values(this.#state.refunds).flatMap(({ refund }): TradeBillRefund[] => {
+      const succeededAt = parseRfc3339(refund.success_time);
+      if (refund.status !== 'SUCCESS' || !inDay(succeededAt)) return [];
+      const order = this.#state.orders[refund.out_trade_no];
+      const extra = { transactionId: refund.transaction_id ?? null, orderFen: refund.amount.total, openid: order?.tx.payer?.openid, tradeType: order?.tx.trade_type, description: order?.description };
+      return [{ outTradeNo: refund.out_trade_no, outRefundNo: refund.out_refund_no, refundId: refund.refund_id ?? null, refundFen: refund.amount.refund, succeededAt, ...extra }];
+    });
+    payments.sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime());
+    refunds.sort((a, b) => a.succeededAt.getTime() - b.succeededAt.getTime());
+    return { payments, refunds };
   }
 
   #prepay(tradeType: 'JSAPI' | 'MWEB', body: string): [number, object] {

@@ -8,6 +8,7 @@
 import type { Clock } from '../../../lib/context';
 import { systemClock } from '../../../lib/context';
 import type {
+  DayBill,
   HeaderSource,
   NotificationAck,
   NotificationResult,
@@ -42,6 +43,8 @@ export interface SandboxProviderOptions {
   /** The local cashier page; default `/api/payments/sandbox/cashier?out_trade_no=…&prepay_id=…`. */
   cashierUrl?: (p: { outTradeNo: string; prepayId: string }) => string;
   refundOutcome?: 'SUCCESS' | 'PROCESSING';
+  /** See SandboxBackendOptions.billsFrom. */
+  billsFrom?: 'at_once' | 'next_morning';
 }
 
 export class SandboxProvider implements PaymentProvider {
@@ -57,7 +60,7 @@ export class SandboxProvider implements PaymentProvider {
     const clock = options.clock ?? systemClock;
     this.#cashierUrl =
       options.cashierUrl ?? ((p) => `${DEFAULT_CASHIER_PATH}?out_trade_no=${encodeURIComponent(p.outTradeNo)}&prepay_id=${encodeURIComponent(p.prepayId)}`);
-    this.backend = new SandboxWechatPayBackend(keys, { clock, dataDir: options.dataDir, cashierUrl: this.#cashierUrl, refundOutcome: options.refundOutcome });
+    this.backend = new SandboxWechatPayBackend(keys, { clock, dataDir: options.dataDir, cashierUrl: this.#cashierUrl, refundOutcome: options.refundOutcome, billsFrom: options.billsFrom });
     this.verifier = new WechatPayVerifier({ clock, publicKey: { id: keys.publicKeyId, key: keys.platformPublicKey } });
     this.#inner = new WechatPayProvider({
       name: 'sandbox',
@@ -112,6 +115,11 @@ export class SandboxProvider implements PaymentProvider {
 
   queryRefund(outRefundNo: string, _outTradeNo?: string): Promise<RefundQueryResult> {
     return this.#inner.queryRefund(outRefundNo);
+  }
+
+  /** The sandbox's own records of the day, downloaded and parsed as a real WeChat Pay trade bill. */
+  downloadBill(day: string): Promise<DayBill> {
+    return this.#inner.downloadBill(day);
   }
 
   /** What the cashier page calls when the payer presses "pay" or "fail": the notification WeChat Pay would send. */

@@ -5,6 +5,7 @@ import { systemClock } from '../../../lib/context';
 import { assertFen } from '../money';
 import { toCstRfc3339 } from '../time';
 import {
+  type DayBill,
   type HeaderSource,
   type NotificationAck,
   type NotificationResult,
@@ -19,6 +20,7 @@ import {
   type RefundRequest,
   type RefundResult,
 } from '../types';
+import { parseTradeBill } from './bill';
 import { type FetchLike, WechatPayClient } from './client';
 import { refundResult, transactionQuery } from './mapping';
 import { parseWechatNotification, wechatAck } from './notification';
@@ -138,6 +140,13 @@ export class WechatPayProvider implements PaymentProvider {
     return refund ? { found: true, ...refundResult(refund) } : { found: false };
   }
 
+  /** The ALL trade bill of one Beijing day; a day without business (NO_STATEMENT_EXIST) is an empty bill. */
+  async downloadBill(day: string): Promise<DayBill> {
+    if (!isCalendarDay(day)) throw this.#invalid('day must be a calendar date as YYYY-MM-DD');
+    const text = await this.client.tradeBill(day);
+    return text === null ? { payments: [], refunds: [] } : parseTradeBill(text, { provider: this.name, mchid: this.#o.mchid });
+  }
+
   #checkOrder(order: ProviderOrder) {
     if (!OUT_TRADE_NO.test(order.outTradeNo)) throw this.#invalid('outTradeNo must be 6–32 of A-Z a-z 0-9 _ - | *');
     assertFen(order.amountFen, 'amountFen');
@@ -149,4 +158,11 @@ export class WechatPayProvider implements PaymentProvider {
   #invalid(message: string) {
     return new PaymentProviderError(this.name, 'invalid_request', message, false);
   }
+}
+
+/** YYYY-MM-DD naming a real day: Date would roll 2026-02-30 over into March, so the round trip must agree. */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
