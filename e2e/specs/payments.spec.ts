@@ -369,4 +369,35 @@ describe('a resident pays two bills online through the sandbox', () => {
     await shot(page, 'pay-12-li-history');
     await li.close();
   });
+
+  it('5. finance reconciles the day: the sandbox’s bill holds 张伟’s payment and matches the ledger', async () => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await staffLogin(page, 'manager');
+    await page.goto(`${baseUrl()}/staff/reports`);
+    await page.getByText('线上对账', { exact: true }).first().click();
+    await page.waitForURL(/\/staff\/reports\/reconciliation/);
+    await page.goto(`${baseUrl()}/staff/reports/reconciliation?day=${day}`);
+    await page.locator('[data-test=recon-rerun]').click();
+    const run = page.locator('[data-test=run-sandbox]');
+    await expect.poll(() => run.locator('[data-test=run-status]').textContent(), { timeout: 20_000 }).toBe('已完成');
+    expect(await run.locator('[data-test=run-source]').textContent()).toBe('账单');
+    expect(await run.locator('[data-test=run-result]').textContent()).toContain('全部一致');
+    await page.locator('[data-test=recon-no-mismatch]').waitFor();
+    await settle(page);
+    await shot(page, 'pay-13-finance-reconciliation');
+
+    // the same run through the API: the bill listed the payment, and nothing differs
+    const manager = await staffApi('manager');
+    const report = await manager.get<{ runs: { provider: string; status: string; source: string; summary: Record<string, number> }[]; mismatches: unknown[] }>(
+      `/payments/reconciliation?day=${day}`,
+    );
+    const sandbox = report.runs.find((r) => r.provider === 'sandbox')!;
+    expect(sandbox).toMatchObject({ status: 'done', source: 'bill' });
+    expect(sandbox.summary.providerPayments).toBeGreaterThanOrEqual(1);
+    expect(sandbox.summary.matched).toBe(sandbox.summary.providerPayments);
+    expect(report.mismatches).toEqual([]);
+    await context.close();
+  });
 });

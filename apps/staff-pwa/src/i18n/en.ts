@@ -6,6 +6,7 @@ import reportsEn from './reports.en';
 import workOrdersEn from './work-orders.en';
 import meterAdminEn from './meter-admin.en';
 import readingEn from './reading.en';
+import reconciliationEn from './reconciliation.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -93,6 +94,7 @@ const en: Messages = {
   },
   billing: billingEn,
   reports: reportsEn,
+  reconciliation: reconciliationEn,
   ledger: ledgerEn,
   workOrders: workOrdersEn,
   notices: noticesEn,

@@ -7,6 +7,7 @@ import reportsZh from './reports.zh-CN';
 import workOrdersZh from './work-orders.zh-CN';
 import meterAdminZh from './meter-admin.zh-CN';
 import readingZh from './reading.zh-CN';
+import reconciliationZh from './reconciliation.zh-CN';
 
 const zhCN = {
   app: { name: '物业运营 · 员工端', shortName: '物业员工' },
@@ -93,6 +94,7 @@ const zhCN = {
   },
   billing: billingZh,
   reports: reportsZh,
+  reconciliation: reconciliationZh,
   ledger: ledgerZh,
   workOrders: workOrdersZh,
   notices: noticesZh,

@@ -1,6 +1,7 @@
 // 欠费与报表: arrears with aging, collection rate, receivables (report:read — managers), and the payment
 // reminders 催缴 (charge:read — customer service, cashiers and managers, so they have routes of their own).
 // The reports take their org node in the query (?nodeId=), remembered on the device otherwise.
+// 线上对账 (report:read — finance) takes its day in the query (?day=, yesterday by default).
 import type { RouteRecordRaw } from 'vue-router';
 
 export const reportsRoutes: RouteRecordRaw[] = [
@@ -27,6 +28,12 @@ export const reportsRoutes: RouteRecordRaw[] = [
     name: 'reports-receivables',
     component: () => import('../views/reports/ReceivablesView.vue'),
     meta: { permission: 'report:read', title: 'reports.receivables.title' },
+  },
+  {
+    path: '/reports/reconciliation',
+    name: 'reports-reconciliation',
+    component: () => import('../views/reports/ReconciliationView.vue'),
+    meta: { permission: 'report:read', title: 'reconciliation.title' },
   },
   {
     path: '/reminders',

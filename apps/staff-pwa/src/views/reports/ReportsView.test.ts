@@ -77,6 +77,16 @@ describe('ReportsView', () => {
     expect(wrapper.find('[data-test="hub-all"]').exists()).toBe(false);
   });
 
+  it('leads to the online reconciliation, which has no scope', async () => {
+    localStorage.setItem('pm.reports.node', JSON.stringify(OFFICE));
+    mockFetch({ 'GET /api/me': ME(MANAGER_PERMISSIONS), 'GET /api/payments/reconciliation': () => json(200, { day: '2026-10-31', runs: [], mismatches: [] }) });
+    const { wrapper, router } = await mountHub();
+    expect(wrapper.get('[data-test="goto-reconciliation"]').text()).toContain('线上对账');
+    await wrapper.get('[data-test="goto-reconciliation"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('reports-reconciliation'), { timeout: 10_000 });
+    expect(router.currentRoute.value.query).toEqual({});
+  });
+
   it('keeps the reports to report:read, while customer service reaches the reminders', async () => {
     setActivePinia(createPinia());
     mockFetch({ 'GET /api/me': ME(SERVICE_PERMISSIONS) });

@@ -1,4 +1,5 @@
 // Shapes the reports API answers with, for the component tests beside this file.
+import type { Reconciliation, ReconciliationMismatch, ReconciliationRun } from '../../api/payments';
 import type { ArrearsReport, ArrearsRow, CollectionReport, ReceivablesReport, ReminderNotice, ReminderNotices, UnitReminders } from '../../api/reports';
 import type { OrgNode } from '../../api/types';
 
@@ -157,6 +158,86 @@ export function reminder(id: string, overrides: Partial<UnitReminders['items'][n
     createdBy: '00000000-0000-4000-8000-000000000001',
     createdByName: '李客服',
     createdAt: '2026-11-20T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+// ---- 线上对账 ------------------------------------------------------------------------------------------------
+
+export const WECHAT_RUN = 'dddddddd-0000-4000-8000-000000000001';
+export const ALIPAY_RUN = 'dddddddd-0000-4000-8000-000000000002';
+
+export function reconciliationRun(overrides: Partial<ReconciliationRun> = {}): ReconciliationRun {
+  return {
+    id: WECHAT_RUN,
+    provider: 'wechatpay',
+    day: '2026-10-31',
+    source: 'bill',
+    status: 'done',
+    summary: { providerPayments: 128, providerRefunds: 2, paidHere: 127, matched: 126, mismatches: 4, openQueried: 1, appliedFromQuery: 1, appliedNow: 0 },
+    error: null,
+    startedAt: '2026-11-01T02:05:00.000Z',
+    finishedAt: '2026-11-01T02:05:12.000Z',
+    ...overrides,
+  };
+}
+
+let mismatchSeq = 0;
+export function mismatch(kind: string, overrides: Partial<ReconciliationMismatch> = {}): ReconciliationMismatch {
+  return {
+    id: `eeeeeeee-0000-4000-8000-${String(++mismatchSeq).padStart(12, '0')}`,
+    runId: WECHAT_RUN,
+    kind,
+    estateId: ESTATE.id,
+    estateName: '翠湖花园',
+    orderId: 'ffffffff-0000-4000-8000-000000000001',
+    refundId: null,
+    outTradeNo: 'PM20261031ABCDEF123456',
+    transactionId: '4200002718202610318812345678',
+    providerAmount: '210.12',
+    ledgerAmount: '210.12',
+    details: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A day as the API answers it: WeChat Pay reconciled against its bill with four mismatches (sorted by kind, as
+ * the API sorts them), Alipay still waiting for its bill.
+ */
+export function makeReconciliation(overrides: Partial<Reconciliation> = {}): Reconciliation {
+  return {
+    day: '2026-10-31',
+    runs: [
+      reconciliationRun({
+        id: ALIPAY_RUN,
+        provider: 'alipay',
+        status: 'waiting',
+        summary: { openQueried: 0, appliedFromQuery: 0 },
+        error: 'bill not ready: 账单尚未生成',
+        finishedAt: '2026-11-01T02:05:03.000Z',
+      }),
+      reconciliationRun(),
+    ],
+    mismatches: [
+      mismatch('amount_mismatch', { providerAmount: '210.12', ledgerAmount: '210.02' }),
+      mismatch('ledger_mismatch', {
+        estateId: ESTATE_2.id,
+        estateName: ESTATE_2.name,
+        outTradeNo: 'PM20261031LEDGER000001',
+        providerAmount: '1234.50',
+        ledgerAmount: '0.00',
+        details: { receiptTotal: null },
+      }),
+      mismatch('missing_order', { estateId: null, estateName: null, orderId: null, outTradeNo: 'PM20261031UNKNOWN00001', providerAmount: '3353.94', ledgerAmount: null }),
+      mismatch('refund_unknown', {
+        outTradeNo: 'PM20261030REFUND000001',
+        transactionId: null,
+        providerAmount: '50.00',
+        ledgerAmount: null,
+        details: { outRefundNo: 'RF20261031000001' },
+      }),
+    ],
     ...overrides,
   };
 }

@@ -1,0 +1,70 @@
+import type { ReconciliationMessages } from './reconciliation.zh-CN';
+
+const reconciliation: ReconciliationMessages = {
+  title: 'Online reconciliation',
+  hub: 'Online reconciliation',
+  hubHint: 'Check each day’s WeChat Pay and Alipay payments and refunds against our books',
+  day: 'Day',
+  rerun: 'Reconcile again',
+  rerunDone: 'Reconciled again',
+  provider: { wechatpay: 'WeChat Pay', alipay: 'Alipay', sandbox: 'Sandbox' },
+  source: { bill: 'Bill', query: 'Order by order' },
+  sourceHint: { bill: 'Checked against the provider’s daily bill', query: 'No daily bill from this provider: each order was queried' },
+  status: { running: 'Running', done: 'Done', failed: 'Failed', waiting: 'Waiting for the bill' },
+  runningHint: 'Reconciling now; tap “Reconcile again” later to see the result.',
+  waitingHint: 'The provider has not made this day’s bill yet (WeChat Pay makes it after 10:00 the next day); the system retries by itself, nothing to do.',
+  failedHint: 'Reconciliation did not finish: {error}',
+  at: 'Reconciled {time}',
+  allMatched: 'All matched',
+  mismatchCount: 'Mismatches: {n}',
+  count: '{n}',
+  figure: {
+    providerPayments: 'Provider payments',
+    providerRefunds: 'Provider refunds',
+    paidHere: 'Paid in our books',
+    matched: 'Matched',
+    mismatches: 'Mismatches',
+    openQueried: 'Open orders queried',
+    appliedFromQuery: 'Booked after query',
+    appliedNow: 'Booked by reconciliation',
+  },
+  noRuns: 'This day has not been reconciled yet. It runs every day by itself; tap “Reconcile again” to run it now.',
+  noTrade: 'No online payments or refunds on this day.',
+  noMismatch: 'No mismatches.',
+  mismatches: 'Mismatches',
+  kindCount: '{kind} ({n})',
+  noOrder: 'No order number',
+  noEstate: 'No estate',
+  transaction: 'Transaction {id}',
+  refundNo: 'Refund {id}',
+  amount: { provider: 'Provider {amount}', ledger: 'Books {amount}', order: 'Order {amount}', booked: 'Booked {amount}', none: 'none' },
+  kind: {
+    missing_order: 'Order not issued by us',
+    not_applied: 'Paid, not booked',
+    amount_mismatch: 'Amount differs',
+    transaction_mismatch: 'Transaction differs',
+    missing_at_provider: 'Not at the provider',
+    ledger_mismatch: 'Receipt and books differ',
+    refund_unknown: 'Refund not issued by us',
+    refund_amount_mismatch: 'Refund amount differs',
+    refund_missing_at_provider: 'Refund not at the provider',
+  },
+  kindHint: {
+    missing_order:
+      'The provider took money for an order number we never issued. Find where it came from on the merchant platform; money that is not ours goes back to the payer.',
+    not_applied: 'The provider says paid, but it is not booked here and booking it again failed. Ask the technical team; do not have the resident pay twice.',
+    amount_mismatch: 'The provider took a different amount than the order. Check the transaction on the merchant platform and tell the technical team.',
+    transaction_mismatch:
+      'The provider’s transaction differs from ours; the order may have been paid twice. Check on the merchant platform and refund any extra payment.',
+    missing_at_provider:
+      'Booked as paid here, but not in the provider’s bill. Look the order up on the merchant platform; if the money never came, ask the technical team to reverse the receipt.',
+    ledger_mismatch: 'The receipt or the ledger entries do not add up to the order amount. Check the unit’s receipt and account and tell the technical team.',
+    refund_unknown: 'The provider made a refund we have no record of (perhaps made on the merchant platform). Find who made it and record it as an adjustment.',
+    refund_amount_mismatch: 'The provider refunded a different amount than we recorded. Check the refund on the merchant platform and tell the technical team.',
+    refund_missing_at_provider:
+      'Recorded as refunded here, but not in the provider’s bill. Check on the merchant platform whether the money went back; if not, tell the technical team.',
+    other: 'Check this transaction on the merchant platform and tell the technical team.',
+  },
+};
+
+export default reconciliation;
