@@ -1,316 +1,190 @@
 /**
- * Work orders 工单 from the customer-service and manager side (issue 5, docs/api.md "Work orders"): the
- * dispatch board, an order with its timeline and the commands the server offers, intake by phone or at
- * the counter, photos, the estate's settings, the KPIs with their drill-down and .xlsx export, and the
- * in-app notifications.
+ * Work orders 工单 from the customer-service and manager side (issue 5) through the API's typed client
+ * (apps/api/src/routes/work-orders/work-orders.routes.ts): the dispatch board, an order with its timeline
+ * and the commands the server offers, intake by phone or at the counter, photos, the estate's settings, the
+ * KPIs with their drill-down and .xlsx export, and the in-app notifications. The shapes are inferred from the
+ * routes, so when a schema changes vue-tsc points at every screen that has to follow; a 401 sends the user to
+ * the login screen (the typed client's fetch, ./client.ts).
  *
- * The shapes are written by hand from the contract in docs/api.md, and the calls go through `apiFetch`
- * (session cookie, no HTTP cache, the one error shape thrown as ApiError), because the API's routes are
- * being written at the same time and the typed client (`api` in ./client.ts) cannot name them yet. Once
- * apps/api exports the work-order routes, this module switches to `api['work-orders']…` with `ok()` and
- * the types below become `InferResponseType` aliases, as in ./reports.ts — the screens keep the names.
- * Until then a 401 here is shown as "session expired" on the screen rather than sending the user to the
- * login screen (that listener sits in the typed client's fetch).
+ * Written here by hand: the query objects and option lists the screens build, the KPI figures under the
+ * names the screens use (see Kpis), and two documented departures from the inferred types: an order's detail
+ * is narrowed to the domain's values the schema types as plain strings (see WorkOrderDetail), and a command's
+ * input may clear a field with null, which the API's schema does not take yet (see CommandInput).
  *
  * Times are ISO 8601 with an offset; money is a decimal string ("101.00"); rates are percentage strings
  * with two decimals ("72.73"), null when there is no base.
  */
-import type {
-  ActorKind,
-  EscalationLevel,
-  InputField,
-  SlaStatus,
-  WorkOrder,
-  WorkOrderCommand,
-  WorkOrderKind,
-  WorkOrderLocation,
-  WorkOrderPriority,
-  WorkOrderState,
-} from '@pm/domain';
-import { apiFetch } from '@pm/web/api';
+import type { ApiClient } from '@pm/api/client';
+import type { ActorKind, CommandForm, WorkOrder, WorkOrderCommand, WorkOrderState } from '@pm/domain';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, ok, query } from './client';
 import { type ExportFile, attachmentName } from './reports';
 
 export type { ExportFile };
 
-type QueryValue = string | number | boolean | null | undefined;
-
-/** `/api/<path>?<query>` with empty values left out (an empty id would fail the API's uuid check). */
-function url(path: string, q: Record<string, QueryValue> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(q)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return `/api/${path}${qs ? `?${qs}` : ''}`;
-}
-
-async function getJson<T>(path: string, q?: Record<string, QueryValue>): Promise<T> {
-  const res = await apiFetch(url(path, q));
-  return (await res.json()) as T;
-}
-
-async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const res = await apiFetch(url(path), { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return (await res.json()) as T;
-}
+type WO = ApiClient['work-orders'];
+type Ok<T> = InferResponseType<T, 200>;
+type Json<T> = InferRequestType<T> extends { json: infer J } ? J : never;
+/** The domain's orders hold read-only lists: a list of the wire may be read as one. */
+type ReadOnlyList<T> = T extends readonly (infer E)[] ? readonly E[] : T;
+/**
+ * `Api` with the fields of `N` narrowed to `N`'s types. The constraint makes each one a narrowing of the
+ * schema's type (a literal union for a plain string, a read-only list, …), never another type: a schema
+ * change that breaks a narrowing fails here.
+ */
+type Narrowed<Api, N extends { [K in keyof N]: K extends keyof Api ? ReadOnlyList<Api[K]> : never }> = Omit<Api, keyof N> & N;
 
 // ---- orders ------------------------------------------------------------------------------------------------
 
-export interface SlaPair {
-  response: SlaStatus;
-  completion: SlaStatus;
-}
+type ListPage = Ok<WO['$get']>;
+export type WorkOrderListItem = ListPage['items'][number];
+export type SlaPair = WorkOrderListItem['sla'];
 
-export interface WorkOrderListItem {
-  id: string;
-  /** GD + yyMMdd + 4 digits, per estate ("GD2503010001"). */
-  number: string;
-  estateId: string;
-  estateName: string;
-  kind: WorkOrderKind;
-  category: string;
-  categoryName: string;
-  priority: WorkOrderPriority;
-  state: WorkOrderState;
-  location: WorkOrderLocation | null;
-  unitId: string | null;
-  /** "1栋 1-101", or null for a common area. */
-  unitLabel: string | null;
-  description: string;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  submittedAt: string;
-  responseDueAt: string;
-  completeDueAt: string;
-  respondedAt: string | null;
-  completedAt: string | null;
-  sla: SlaPair;
-  escalationLevel: EscalationLevel;
-  reopenCount: number;
-  photoCount: number;
-}
+type ApiDetail = Ok<WO[':id']['$get']>;
+export type PhotoRef = ApiDetail['photos']['report'][number];
 
-export interface PhotoRef {
-  id: string;
-  url: string;
-}
-
-export interface WorkOrderEventView {
-  id: string;
-  /** The command, 'submit' (the order was filed) or 'comment'. */
-  command: WorkOrderCommand | 'submit' | 'comment';
-  fromState: WorkOrderState | null;
-  toState: WorkOrderState | null;
-  actorKind: ActorKind;
-  actorName: string | null;
-  /** When it was done: the phone's time for a command a technician made offline. */
-  at: string;
-  /** When the server got it. */
-  receivedAt: string;
-  /** The reason, comment or reply. */
-  note: string | null;
-  /** The checked input of the command (null for residents). */
-  data: Record<string, unknown> | null;
-}
+/** One entry of the timeline: the command, 'submit' (the order was filed) or 'comment'. */
+export type WorkOrderEventView = Narrowed<
+  ApiDetail['events'][number],
+  { command: WorkOrderCommand | 'submit' | 'comment'; fromState: WorkOrderState | null; toState: WorkOrderState; actorKind: ActorKind }
+>;
 
 /** The form of a command as the server gives it (the domain's `commandForm`). */
-export interface CommandFormSpec {
-  requires: InputField[];
-  requiresAnyOf: InputField[];
-  accepts: InputField[];
-}
+export type CommandFormSpec = CommandForm;
 
-export type WorkOrderDetail = WorkOrderListItem &
-  Omit<WorkOrder, keyof WorkOrderListItem> & {
-    /** Null when the complaint is anonymous and you are not a manager. */
-    reporterName: string | null;
-    anonymous: boolean;
-    chargeId: string | null;
-    /** Paid work: what the resident still owes on its charge. */
-    chargeOwed: string | null;
-    /** The commands you may make now. */
-    allowed: WorkOrderCommand[];
-    forms: Partial<Record<WorkOrderCommand, CommandFormSpec>>;
-    events: WorkOrderEventView[];
-    photos: { report: PhotoRef[]; completion: PhotoRef[] };
-  };
+/**
+ * An order as the screens get it: every field of the domain's `WorkOrder` (so the rules run on it as it is),
+ * its names and SLA clocks, what the resident still owes on paid work (`chargeOwed`), the commands you may
+ * make now with their forms, the timeline and the photos.
+ *
+ * The schema types the domain's enumerations as plain strings (`reportedBy`, `assignedVia`, `closeReason`,
+ * `cancelledBy`, the survey's `channel`, `escalationLevel`, the timeline's commands, states and actors, the
+ * forms' fields); the handler (apps/api/src/services/work-orders/view.ts) fills them from the domain's
+ * `WorkOrder`, `allowedCommands` and `commandForm`, so they are narrowed here to those types (the order's
+ * fields are the domain's `WorkOrder` as it is, read-only lists included).
+ */
+export type WorkOrderDetail = Narrowed<ApiDetail, WorkOrder & { events: WorkOrderEventView[]; forms: Partial<Record<WorkOrderCommand, CommandFormSpec>> }>;
+/** The narrowing of WorkOrderDetail: a type only, the value is the one the API sent. */
+export const asDetail = (d: ApiDetail) => d as WorkOrderDetail;
 
 export const LIST_VIEWS = ['all', 'unassigned', 'overdue', 'at_risk', 'mine', 'pool'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
 
+type ListQuery = NonNullable<InferRequestType<WO['$get']>['query']>;
+
 export interface WorkOrderQuery {
   estateId: string;
   view?: ListView;
-  kind?: WorkOrderKind;
+  kind?: ListQuery['kind'];
   /** open | done | one state. */
-  state?: 'open' | 'done' | WorkOrderState;
+  state?: ListQuery['state'];
   assigneeId?: string;
   q?: string;
   page?: number;
   pageSize?: number;
 }
-
-export interface WorkOrderPage {
-  items: WorkOrderListItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type WorkOrderPage = ListPage;
 
 /** Open orders most urgent first (overdue, at risk, by due time). */
-export const listWorkOrders = (q: WorkOrderQuery) => getJson<WorkOrderPage>('work-orders', { ...q });
+export const listWorkOrders = (q: WorkOrderQuery) => ok(api['work-orders'].$get({ query: query(q) }));
 
-export interface BoardTechnician {
-  id: string;
-  name: string;
-  /** Open orders assigned to them. */
-  open: number;
-  overdue: number;
-}
+/** The counts of the estate's board and its technicians, least loaded first. */
+export const getBoard = (estateId: string) => ok(api['work-orders'].board.$get({ query: { estateId } }));
+export type WorkOrderBoard = Awaited<ReturnType<typeof getBoard>>;
+export type BoardTechnician = WorkOrderBoard['technicians'][number];
 
-export interface WorkOrderBoard {
-  estateId: string;
-  counts: { open: number; unassigned: number; overdue: number; atRisk: number; onHold: number; awaitingFollowUp: number };
-  /** The estate's technicians, least loaded first. */
-  technicians: BoardTechnician[];
-}
+export const getWorkOrder = (id: string) => ok(api['work-orders'][':id'].$get({ param: { id } })).then(asDetail);
 
-export const getBoard = (estateId: string) => getJson<WorkOrderBoard>('work-orders/board', { estateId });
+type ApiCommandInput = NonNullable<Json<WO[':id']['commands']['$post']>['input']>;
+/** The fields a command may set to null to clear them (the domain's `CLEARABLE_FIELDS`: edit, no appointment any more). */
+type Clearable = 'contactName' | 'contactPhone' | 'appointmentAt';
+/**
+ * What a command carries besides its time: the API's command input, where edit may also send null to clear
+ * a contact or the appointment, as the domain's rules allow (`validateInput`, `CLEARABLE_FIELDS`). The API's
+ * zod `CommandInput` (apps/api/src/services/work-orders/input.ts) does not take that null yet and answers 400;
+ * once it does, this is the inferred type as it is and the cast in `sendCommand` goes.
+ */
+export type CommandInput = { [K in keyof ApiCommandInput]?: K extends Clearable ? ApiCommandInput[K] | null : ApiCommandInput[K] };
 
-export const getWorkOrder = (id: string) => getJson<WorkOrderDetail>(`work-orders/${encodeURIComponent(id)}`);
-
-/** What a command carries besides its time (the domain's TransitionInput without `at`/`from`). */
-export type CommandInput = Partial<Record<InputField, unknown>>;
-
-export interface CommandRequest {
-  /** Made on the client once per attempt and sent again on a retry: the server applies it exactly once. */
-  id: string;
-  command: WorkOrderCommand;
-  /** The state the order was in on the screen: the server refuses the command if it has moved on. */
-  from?: WorkOrderState;
-  input: CommandInput;
-}
+/**
+ * `id`: made on the client once per attempt and sent again on a retry — the server applies it exactly once.
+ * `from`: the state the order was in on the screen; the server refuses the command if it has moved on.
+ */
+export type CommandRequest = Omit<Json<WO[':id']['commands']['$post']>, 'input'> & { input: CommandInput };
 
 /** The order after the command (a repeated id answers the order as it is now). */
 export const sendCommand = (workOrderId: string, body: CommandRequest) =>
-  sendJson<WorkOrderDetail>('POST', `work-orders/${encodeURIComponent(workOrderId)}/commands`, body);
+  ok(api['work-orders'][':id'].commands.$post({ param: { id: workOrderId }, json: { ...body, input: body.input as ApiCommandInput } })).then(asDetail);
 
-export const addComment = (workOrderId: string, body: { id: string; text: string }) =>
-  sendJson<WorkOrderDetail>('POST', `work-orders/${encodeURIComponent(workOrderId)}/comments`, body);
+export const addComment = (workOrderId: string, body: Json<WO[':id']['comments']['$post']>) =>
+  ok(api['work-orders'][':id'].comments.$post({ param: { id: workOrderId }, json: body })).then(asDetail);
 
-export interface WorkOrderCreate {
-  /** Client-made uuid, the idempotency key: the same id again answers the same order. */
-  id: string;
-  estateId: string;
-  kind: WorkOrderKind;
-  category: string;
-  priority?: WorkOrderPriority;
-  location?: WorkOrderLocation;
-  unitId?: string;
-  description: string;
-  reportPhotos?: string[];
-  contactName?: string;
-  contactPhone?: string;
-  appointmentAt?: string;
-  anonymous?: boolean;
-  /** The resident it was raised for. */
-  partyId?: string;
-}
+/** `id`: client-made uuid, the idempotency key — the same id again answers the same order. `partyId`: the resident it was raised for. */
+export type WorkOrderCreate = Json<WO['$post']>;
+export const createWorkOrder = (body: WorkOrderCreate) => ok(api['work-orders'].$post({ json: body })).then(asDetail);
 
-export const createWorkOrder = (body: WorkOrderCreate) => sendJson<WorkOrderDetail>('POST', 'work-orders', body);
-
-/** Uploads a photo under a client-made id (idempotent: the same id again stores nothing new). ≤ 5 MB. */
-export async function uploadPhoto(id: string, blob: Blob): Promise<PhotoRef> {
+/**
+ * Uploads a photo under a client-made id (idempotent: the same id again stores nothing new). ≤ 5 MB. The
+ * route's body is the image itself, which the client's typed arguments cannot carry (they know json and
+ * form), so the bytes and their type go in `init`, as notices' files do.
+ */
+export function uploadPhoto(id: string, blob: Blob) {
   const type = blob.type && /^image\/(jpeg|png|webp)$/.test(blob.type) ? blob.type : 'image/jpeg';
-  const res = await apiFetch(url(`work-order-photos/${encodeURIComponent(id)}`), { method: 'PUT', headers: { 'Content-Type': type }, body: blob });
-  return (await res.json()) as PhotoRef;
+  return ok(api['work-order-photos'][':id'].$put({ param: { id } }, { init: { body: blob, headers: { 'Content-Type': type } } }));
 }
 
 // ---- settings ------------------------------------------------------------------------------------------------
 
-export interface CategorySetting {
-  code: string;
-  zh: string;
-  en: string;
-  kinds: WorkOrderKind[];
-  priority: WorkOrderPriority;
-  /** The category's own windows; null: the priority's. */
-  responseMinutes: number | null;
-  completeMinutes: number | null;
-  active: boolean;
-}
+/** Categories (null windows: the priority's), the SLAs per priority, the policy and the paid-service price list. */
+export const getWorkOrderSettings = (estateId: string) => ok(api['work-order-settings'][':estateId'].$get({ param: { estateId } }));
+export type WorkOrderSettings = Awaited<ReturnType<typeof getWorkOrderSettings>>;
+export type WorkOrderSettingsInput = Json<ApiClient['work-order-settings'][':estateId']['$put']>;
+export type CategorySetting = WorkOrderSettings['categories'][number];
+export type SlaSetting = WorkOrderSettings['slas']['normal'];
+/** `price`: a decimal string on the fen; `unit`: 次, 个, 米 … */
+export type PriceListItem = WorkOrderSettings['priceList'][number];
 
-export interface SlaSetting {
-  responseMinutes: number;
-  completeMinutes: number;
-}
-
-export interface PriceListItem {
-  code: string;
-  name: string;
-  /** Decimal string on the fen. */
-  price: string;
-  /** 次, 个, 米 … */
-  unit: string;
-}
-
-export interface WorkOrderSettings {
-  estateId: string;
-  categories: CategorySetting[];
-  slas: Record<WorkOrderPriority, SlaSetting>;
-  /** 0 < share < 1: "at risk" when less than this share of a window is left. */
-  atRiskShare: number;
-  surveyDays: number;
-  reopenWindowDays: number;
-  allowGrab: boolean;
-  completionPhotosRequired: boolean;
-  priceList: PriceListItem[];
-}
-
-export type WorkOrderSettingsInput = Omit<WorkOrderSettings, 'estateId'>;
-
-export const getWorkOrderSettings = (estateId: string) => getJson<WorkOrderSettings>(`work-order-settings/${encodeURIComponent(estateId)}`);
-export const saveWorkOrderSettings = (estateId: string, body: WorkOrderSettingsInput) =>
-  sendJson<WorkOrderSettings>('PUT', `work-order-settings/${encodeURIComponent(estateId)}`, { estateId, ...body });
+/** Sends the settings as the API answers them (estateId too: the route takes the estate from the path and ignores it in the body). */
+export const saveWorkOrderSettings = (estateId: string, body: WorkOrderSettingsInput) => {
+  const settings: WorkOrderSettings = { estateId, ...body };
+  return ok(api['work-order-settings'][':estateId'].$put({ param: { estateId }, json: settings }));
+};
 
 // ---- KPIs ------------------------------------------------------------------------------------------------------
 
 export const KPI_GROUPS = ['estate', 'technician', 'category'] as const;
 export type KpiGroupBy = (typeof KPI_GROUPS)[number];
 
-/** num of den, pct = num ÷ den × 100 with two decimals, null when den is 0. */
-export interface KpiRate {
-  num: number;
-  den: number;
-  pct: string | null;
-}
+type KpiOrdersRequest = NonNullable<InferRequestType<WO['kpis']['orders']['$get']>['query']>;
+type ApiKpiReport = Ok<WO['kpis']['$get']>;
+type ApiKpis = ApiKpiReport['total'];
 
-export const KPI_RATES = ['responseOnTime', 'completionOnTime', 'followUp', 'satisfaction', 'complaintSatisfaction', 'reopen'] as const;
+export const KPI_RATES = ['responseOnTime', 'completionOnTime', 'followUp', 'satisfaction', 'complaintSatisfaction', 'reopen'] as const satisfies readonly KpiOrdersRequest['metric'][];
 export type KpiMetric = (typeof KPI_RATES)[number];
 
+/**
+ * The screens' names for the API's figures (which are the domain's `workOrderKpis`: `{ count, base, rate }`,
+ * `submitted`, `noResponse`, `average…Minutes`); `fromApi` maps them. num of den, pct = num ÷ den × 100 with
+ * two decimals, null when den is 0.
+ */
+export interface KpiRate {
+  num: ApiKpis[KpiMetric]['count'];
+  den: ApiKpis[KpiMetric]['base'];
+  pct: ApiKpis[KpiMetric]['rate'];
+}
+
 export type Kpis = Record<KpiMetric, KpiRate> & {
-  orders: number;
+  orders: ApiKpis['submitted'];
   /** Minutes with two decimals, null when none. */
-  avgResponseMinutes: string | null;
-  avgCompletionMinutes: string | null;
+  avgResponseMinutes: ApiKpis['averageResponseMinutes'];
+  avgCompletionMinutes: ApiKpis['averageCompletionMinutes'];
   /** Follow-ups closed without an answer: counted apart, never as satisfied. */
-  unanswered: number;
+  unanswered: ApiKpis['noResponse'];
 };
 
-export interface KpiRow extends Kpis {
-  key: string;
-  label: string;
-}
+export type KpiRow = Kpis & Pick<ApiKpiReport['rows'][number], 'key' | 'label'>;
 
-export interface KpiReport {
-  from: string;
-  to: string;
-  nodeId: string | null;
-  nodeName: string | null;
-  total: Kpis;
-  rows: KpiRow[];
-}
+export type KpiReport = Omit<ApiKpiReport, 'total' | 'rows'> & { total: Kpis; rows: KpiRow[] };
 
 export interface KpiQuery {
   /** A group, company, office or estate; left out: everything the user may report on. */
@@ -321,32 +195,28 @@ export interface KpiQuery {
   groupBy: KpiGroupBy;
 }
 
-/** The API's figures carry @pm/domain `workOrderKpis` names (`{ count, base, rate }`, `submitted`, `noResponse`…). */
-interface ApiRate {
-  count: number;
-  base: number;
-  rate: string | null;
-}
-type ApiKpis = Record<KpiMetric, ApiRate> & {
-  submitted: number;
-  noResponse: number;
-  averageResponseMinutes: string | null;
-  averageCompletionMinutes: string | null;
-};
-interface ApiKpiReport extends Omit<KpiReport, 'total' | 'rows'> {
-  total: ApiKpis;
-  rows: (ApiKpis & { key: string; label: string })[];
-}
-
 function fromApi(k: ApiKpis): Kpis {
-  const rates = Object.fromEntries(KPI_RATES.map((m) => [m, { num: k[m].count, den: k[m].base, pct: k[m].rate }])) as Record<KpiMetric, KpiRate>;
-  return { ...rates, orders: k.submitted, avgResponseMinutes: k.averageResponseMinutes, avgCompletionMinutes: k.averageCompletionMinutes, unanswered: k.noResponse };
+  const rate = (m: KpiMetric): KpiRate => ({ num: k[m].count, den: k[m].base, pct: k[m].rate });
+  return {
+    responseOnTime: rate('responseOnTime'),
+    completionOnTime: rate('completionOnTime'),
+    followUp: rate('followUp'),
+    satisfaction: rate('satisfaction'),
+    complaintSatisfaction: rate('complaintSatisfaction'),
+    reopen: rate('reopen'),
+    orders: k.submitted,
+    avgResponseMinutes: k.averageResponseMinutes,
+    avgCompletionMinutes: k.averageCompletionMinutes,
+    unanswered: k.noResponse,
+  };
 }
 
-export const getKpis = async (q: KpiQuery): Promise<KpiReport> => {
-  const res = await getJson<ApiKpiReport>('work-orders/kpis', { ...q });
+const kpiQuery = (q: KpiQuery) => ({ ...query(q), from: q.from, to: q.to, groupBy: q.groupBy });
+
+export async function getKpis(q: KpiQuery): Promise<KpiReport> {
+  const res = await ok(api['work-orders'].kpis.$get({ query: kpiQuery(q) }));
   return { ...res, total: fromApi(res.total), rows: res.rows.map((r) => ({ key: r.key, label: r.label, ...fromApi(r) })) };
-};
+}
 
 export interface KpiOrdersQuery extends KpiQuery {
   metric: KpiMetric;
@@ -356,39 +226,31 @@ export interface KpiOrdersQuery extends KpiQuery {
   key?: string | undefined;
 }
 
-/** The orders behind a figure. The contract answers a list; a paged `{ items }` is read the same way. */
+/** The orders behind a figure: the first page (the API's default size, 20), newest submitted first. */
 export async function getKpiOrders(q: KpiOrdersQuery): Promise<WorkOrderListItem[]> {
-  const res = await getJson<WorkOrderListItem[] | { items: WorkOrderListItem[] }>('work-orders/kpis/orders', { ...q });
-  return Array.isArray(res) ? res : res.items;
+  const res = await ok(api['work-orders'].kpis.orders.$get({ query: { ...kpiQuery(q), metric: q.metric, outcome: q.outcome, key: q.key || undefined } }));
+  return res.items;
 }
 
+/** The figures as .xlsx (fetched, not linked, so a refusal or a network failure shows on the screen). */
 export async function exportKpis(q: KpiQuery): Promise<ExportFile> {
-  const res = await apiFetch(url('work-orders/kpis/export', { ...q }));
+  const res = await api['work-orders'].kpis.export.$get({ query: kpiQuery(q) });
   return { blob: await res.blob(), filename: attachmentName(res.headers.get('Content-Disposition'), `work-order-kpis-${q.from}-${q.to}.xlsx`) };
 }
 
 // ---- notifications -------------------------------------------------------------------------------------------
 
-export const NOTIFICATION_KINDS = ['assigned', 'status', 'at_risk', 'survey', 'comment'] as const;
+/** The newest 50 (or the unread ones) and the unread count in total (not only those listed). */
+export const listNotifications = (unreadOnly = false) => ok(api.notifications.$get({ query: unreadOnly ? { unread: '1' } : {} }));
+export type NotificationList = Awaited<ReturnType<typeof listNotifications>>;
+export type StaffNotification = NotificationList['items'][number];
+
+/**
+ * The kinds the API writes (its `notifications.kind` column); the schema answers a plain string, so a screen
+ * keeps a fallback for a kind it does not know.
+ */
+export const NOTIFICATION_KINDS = ['assigned', 'status', 'at_risk', 'survey', 'comment', 'escalated'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export interface StaffNotification {
-  id: string;
-  kind: NotificationKind;
-  workOrderId: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: StaffNotification[];
-  /** Unread in total (not only those listed). */
-  unread: number;
-}
-
-export const listNotifications = (unreadOnly = false) => getJson<NotificationList>('notifications', { unread: unreadOnly ? 1 : undefined });
-
-/** Marks these read, or all of them when `ids` is left out. */
-export const markNotificationsRead = (ids?: string[]) => sendJson<unknown>('POST', 'notifications/read', ids ? { ids } : {});
+/** Marks these read, or all of them when `ids` is left out; answers the list as it is now. */
+export const markNotificationsRead = (ids?: string[]) => ok(api.notifications.read.$post({ json: ids ? { ids } : {} }));

@@ -1,15 +1,11 @@
 /**
- * The work-order shapes the technician's screens use (the wire shapes come from ../api/work-orders.ts)
- * until the API's routes are in the typed client (`@pm/api/client`); then these become `InferResponseType`
- * aliases like ../api/types.ts and vue-tsc points at anything that no longer matches. The order's own
- * fields are @pm/domain's `WorkOrder`, so the state machine runs on a cached copy as it is.
+ * The work-order shapes the technician's screens use. The wire shapes are the ones the customer-service
+ * screens use, inferred from the API's routes (../api/work-orders.ts, ../api/work-orders-tech.ts): one
+ * definition, so vue-tsc points at anything that no longer matches. An order carries every field of
+ * @pm/domain's `WorkOrder`, so the state machine runs on a cached copy as it is.
  */
-import type {
-  WorkOrderCommand,
-  WorkOrderState,
-} from '@pm/domain';
+import type { WorkOrderCommand, WorkOrderState } from '@pm/domain';
 
-// The wire shapes are the ones the customer-service screens use (../api/work-orders.ts): one definition.
 export type {
   CommandFormSpec as CommandFormView,
   PhotoRef,
@@ -19,16 +15,8 @@ export type {
   WorkOrderListItem,
   WorkOrderSettings,
 } from '../api/work-orders';
-import type { WorkOrderDetail } from '../api/work-orders';
-
-/** `GET /api/work-orders/mine`: what the technician's phone caches. */
-export interface MyWorkOrdersDownload {
-  serverTime: string;
-  /** Assigned to me: open, or completed in the last 7 days. */
-  jobs: WorkOrderDetail[];
-  /** Grab-able in my estates. */
-  pool: WorkOrderDetail[];
-}
+/** `GET /api/work-orders/mine`: what the technician's phone caches (`serverTime`, my `jobs`, the `pool`). */
+export type { MyWorkOrdersDownload } from '../api/work-orders-tech';
 
 /** The outbox command type of a technician's step (see the sync protocol in ../offline/README.md). */
 export const WORK_ORDER_COMMAND_TYPE = 'work_order.command';

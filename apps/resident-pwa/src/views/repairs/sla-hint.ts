@@ -65,12 +65,13 @@ export function slaHint(order: HintOrder, now: number = Date.now()): Hint | null
 
 /**
  * What a category promises before filing: "预计 2 小时内响应，48 小时内完成" — its own windows, else the
- * estate's for its priority; null when neither is known (then nothing is promised).
+ * estate's for its priority; null when neither is known (then nothing is promised). The API sends the
+ * estate's windows for every priority; `slas` is whatever of them is known (nothing before they load).
  */
 export function categoryPromise(
   kind: WorkOrderListItem['kind'],
   c: Pick<WorkOrderCategoryOption, 'priority' | 'responseMinutes' | 'completeMinutes'>,
-  slas: ResidentWorkOrderSettings['slas'],
+  slas: Partial<ResidentWorkOrderSettings['slas']> | undefined,
 ): { key: string; respond: Duration; complete: Duration } | null {
   const respond = c.responseMinutes ?? slas?.[c.priority]?.responseMinutes;
   const complete = c.completeMinutes ?? slas?.[c.priority]?.completeMinutes;

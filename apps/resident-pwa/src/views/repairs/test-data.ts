@@ -1,4 +1,4 @@
-/** Test data for the work-order screens: the contract's shapes with sensible defaults and overrides. */
+/** Test data for the work-order screens: the API's shapes (inferred in api/work-orders) with sensible defaults and overrides. */
 import type {
   ResidentWorkOrderSettings,
   WorkOrderDetail,
@@ -50,7 +50,7 @@ export function listItem(over: Partial<WorkOrderListItem> = {}): WorkOrderListIt
 export function event(over: Partial<WorkOrderEventView> = {}): WorkOrderEventView {
   return {
     id: `ev-${Math.random().toString(36).slice(2)}`,
-    command: 'open',
+    command: 'submit',
     fromState: null,
     toState: 'submitted',
     actorKind: 'resident',
@@ -70,10 +70,18 @@ export function detail(over: Partial<WorkOrderDetail> = {}): WorkOrderDetail {
     contactName: '王女士',
     contactPhone: '13800138000',
     appointmentAt: null,
+    reporterId: 'b0000000-0000-4000-8000-000000000001',
+    reportedBy: 'resident',
+    assignedAt: null,
+    assignedVia: null,
     acceptedAt: null,
     startedAt: null,
     holdReason: null,
+    heldAt: null,
     completionNotes: null,
+    completionPhotos: [],
+    materials: [],
+    labourMinutes: null,
     chargeAmount: null,
     replyText: null,
     survey: null,
@@ -81,8 +89,10 @@ export function detail(over: Partial<WorkOrderDetail> = {}): WorkOrderDetail {
     closeReason: null,
     cancelledAt: null,
     cancelReason: null,
+    cancelledBy: null,
     reopenedAt: null,
     reopenReason: null,
+    escalatedAt: null,
     reporterName: '王女士',
     anonymous: false,
     chargeId: null,

@@ -232,7 +232,7 @@ describe('WorkOrderDetailView (工单详情)', () => {
       // The API answers with the order, the comment on its timeline.
       [`POST /api/work-orders/${ORDER_ID}/comments`]: (c) => {
         const detail = makeDetail();
-        const event = makeEvent({ id: (c.body as { id: string }).id, command: 'comment', fromState: null, toState: null, note: (c.body as { text: string }).text, at: '2025-03-01T02:00:00.000Z', receivedAt: '2025-03-01T02:00:00.000Z' });
+        const event = makeEvent({ id: (c.body as { id: string }).id, command: 'comment', fromState: 'submitted', toState: 'submitted', note: (c.body as { text: string }).text, at: '2025-03-01T02:00:00.000Z', receivedAt: '2025-03-01T02:00:00.000Z' });
         return json(200, { ...detail, events: [...detail.events, event] });
       },
     });

@@ -7,7 +7,8 @@
  * - Fields the staff screen can ask for are listed in FORM_FIELDS, in the order they are shown. A command
  *   that requires another field (a technician's `complete` needs photos taken on site) is not offered here.
  * - edit / reclassify send only what changed (a field sent unchanged could hit a frozen field for nothing);
- *   a contact or appointment emptied is sent as null, which clears it.
+ *   a contact or appointment emptied is sent as null, which clears it (the domain's rule; the API's schema
+ *   does not take that null yet — see CommandInput in api/work-orders.ts).
  * - Text is trimmed; limits follow the domain (2000 characters, 100 for a name, phone digits).
  */
 import type { InputField, WorkOrderCommand, WorkOrderLocation, WorkOrderPriority } from '@pm/domain';
@@ -146,27 +147,36 @@ export interface BuiltInput {
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The value of one field as the command sends it, or undefined when it is left out. */
-function sentValue(field: FormField, draft: CommandDraft): unknown {
-  switch (field) {
-    case 'assigneeId':
-    case 'unitId':
-    case 'location':
-      return draft[field] ?? undefined;
-    case 'satisfaction':
-      return draft.satisfaction >= 1 ? draft.satisfaction : undefined;
-    case 'fixed':
-      return draft.fixed ?? undefined;
-    case 'priority':
-    case 'category':
-      return draft[field] || undefined;
-    case 'appointmentAt':
-      return draft.appointmentAt || undefined;
-    case 'reportPhotos':
-      return draft.reportPhotos;
-    default:
-      return draft[field].trim() || undefined;
-  }
+/** Each field's value as the command sends it; undefined: left out. */
+type SentValues = { [F in FormField]: CommandInput[F] | undefined };
+
+function sentValues(draft: CommandDraft): SentValues {
+  const text = (value: string) => value.trim() || undefined;
+  return {
+    assigneeId: draft.assigneeId ?? undefined,
+    satisfaction: draft.satisfaction >= 1 ? draft.satisfaction : undefined,
+    fixed: draft.fixed ?? undefined,
+    comment: text(draft.comment),
+    replyText: text(draft.replyText),
+    reason: text(draft.reason),
+    category: draft.category || undefined,
+    priority: draft.priority || undefined,
+    description: text(draft.description),
+    location: draft.location ?? undefined,
+    unitId: draft.unitId ?? undefined,
+    contactName: text(draft.contactName),
+    contactPhone: text(draft.contactPhone),
+    appointmentAt: draft.appointmentAt || undefined,
+    reportPhotos: draft.reportPhotos,
+  };
+}
+
+/**
+ * Sets one field of the input. `value` is the field's own (from SentValues, or null for a clearable field):
+ * TypeScript cannot follow that through a loop over a union of fields, hence the generic.
+ */
+function put<F extends FormField>(input: CommandInput, field: F, value: CommandInput[F]): void {
+  input[field] = value;
 }
 
 /** The order's current value of a field edit/reclassify may change, as the command would send it. */
@@ -189,9 +199,10 @@ export function buildInput(order: OrderValues, command: WorkOrderCommand, spec: 
   const input: CommandInput = {};
   const problems: BuiltInput['problems'] = {};
   const isEdit = EDITS.includes(command);
+  const values = sentValues(draft);
 
   for (const field of fieldsShown(spec, command)) {
-    let value = sentValue(field, draft);
+    let value: CommandInput[FormField] = values[field];
     if (isEdit) {
       if (value === undefined && CLEARABLE.includes(field) && currentOf(field, order) !== undefined) value = null;
       if (value === undefined || !changed(field, value, order)) continue;
@@ -206,7 +217,7 @@ export function buildInput(order: OrderValues, command: WorkOrderCommand, spec: 
       else if (field === 'contactPhone' && !PHONE.test(value)) problems[field] = 'bad_phone';
     }
     if (field === 'satisfaction' && (typeof value !== 'number' || value < 1 || value > 5)) problems[field] = 'out_of_range';
-    input[field] = value;
+    put(input, field, value);
   }
 
   // A unit repair needs its unit.

@@ -207,6 +207,7 @@ export function makeKpiReport(overrides: Partial<KpiReport> = {}): KpiReport {
   return {
     from: '2025-03-01',
     to: '2025-03-31',
+    groupBy: 'estate',
     nodeId: null,
     nodeName: null,
     total: makeKpis(),

@@ -15,8 +15,11 @@ function routes() {
     'GET /api/me': () => json(200, makeMe({ permissions: [...MANAGER_PERMISSIONS] as never })),
     [`GET /api/org/nodes/${OFFICE.id}`]: () => json(200, OFFICE),
     'GET /api/work-orders/kpis': (c) => json(200, apiKpiReport(makeKpiReport({ nodeId: OFFICE.id, nodeName: '西湖管理处', from: c.query.get('from') ?? '', to: c.query.get('to') ?? '' }))),
-    'GET /api/work-orders/kpis/orders': (c) =>
-      json(200, c.query.get('outcome') === 'miss' ? [makeOrder({ state: 'in_progress', sla: { response: 'met', completion: 'overdue' } })] : [makeOrder({ id: ORDER_2, number: 'GD2503010002', state: 'closed' })]),
+    // A page of orders, as the API answers (no total: the drill-down shows the first page).
+    'GET /api/work-orders/kpis/orders': (c) => {
+      const items = c.query.get('outcome') === 'miss' ? [makeOrder({ state: 'in_progress', sla: { response: 'met', completion: 'overdue' } })] : [makeOrder({ id: ORDER_2, number: 'GD2503010002', state: 'closed' })];
+      return json(200, { items, page: 1, pageSize: 20 });
+    },
     'GET /api/work-orders/kpis/export': () => xlsxResponse('work-order-kpis.xlsx', '工单统计-西湖管理处-2025-03.xlsx'),
   });
 }
