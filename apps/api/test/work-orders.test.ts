@@ -164,6 +164,26 @@ describe('a repair from the resident to the technician and back', () => {
   });
 });
 
+describe('editing an order', () => {
+  it('customer service books an appointment and a contact, then clears both with null', async () => {
+    const opened = await s.call('POST', '/work-orders', {
+      cookie: cs,
+      json: { id: randomUUID(), estateId: s.ids.estate1, kind: 'repair', category: 'water_electric', location: 'unit', unitId: s.ids.unitZhang, description: '卫生间地漏堵塞' },
+    });
+    expect(opened.status, opened.raw).toBe(200);
+    const edit = (input: Record<string, unknown>) => s.call('POST', `/work-orders/${opened.data.id}/commands`, { cookie: cs, json: { id: randomUUID(), command: 'edit', input } });
+    const booked = await edit({ contactName: '张伟（家人）', contactPhone: '13900139000', appointmentAt: '2026-11-28T14:00:00+08:00' });
+    expect(booked.status, booked.raw).toBe(200);
+    expect(booked.data).toMatchObject({ contactName: '张伟（家人）', contactPhone: '13900139000', appointmentAt: '2026-11-28T06:00:00.000Z' });
+    const cleared = await edit({ contactName: null, appointmentAt: null });
+    expect(cleared.status, cleared.raw).toBe(200);
+    expect(cleared.data).toMatchObject({ contactName: null, contactPhone: '13900139000', appointmentAt: null });
+    // null is "clear it" only where the domain allows it: a description cannot be cleared.
+    const refused = await edit({ description: null });
+    expect(refused.status).toBe(400);
+  });
+});
+
 describe('paid service grabbed from the pool', () => {
   it('a grab from the pool, a second grab rejected, completion posts one charge on the unit', async () => {
     const order = await residentFiles({ kind: 'paid_service', category: 'pipes', description: '卫生间下水道疏通' });

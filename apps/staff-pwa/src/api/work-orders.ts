@@ -95,26 +95,21 @@ export type BoardTechnician = WorkOrderBoard['technicians'][number];
 
 export const getWorkOrder = (id: string) => ok(api['work-orders'][':id'].$get({ param: { id } })).then(asDetail);
 
-type ApiCommandInput = NonNullable<Json<WO[':id']['commands']['$post']>['input']>;
-/** The fields a command may set to null to clear them (the domain's `CLEARABLE_FIELDS`: edit, no appointment any more). */
-type Clearable = 'contactName' | 'contactPhone' | 'appointmentAt';
 /**
- * What a command carries besides its time: the API's command input, where edit may also send null to clear
- * a contact or the appointment, as the domain's rules allow (`validateInput`, `CLEARABLE_FIELDS`). The API's
- * zod `CommandInput` (apps/api/src/services/work-orders/input.ts) does not take that null yet and answers 400;
- * once it does, this is the inferred type as it is and the cast in `sendCommand` goes.
+ * What a command carries besides its time. Edit may send null to clear a contact or the appointment, as the
+ * domain's rules allow (`validateInput`, `CLEARABLE_FIELDS`).
  */
-export type CommandInput = { [K in keyof ApiCommandInput]?: K extends Clearable ? ApiCommandInput[K] | null : ApiCommandInput[K] };
+export type CommandInput = NonNullable<Json<WO[':id']['commands']['$post']>['input']>;
 
 /**
  * `id`: made on the client once per attempt and sent again on a retry — the server applies it exactly once.
  * `from`: the state the order was in on the screen; the server refuses the command if it has moved on.
  */
-export type CommandRequest = Omit<Json<WO[':id']['commands']['$post']>, 'input'> & { input: CommandInput };
+export type CommandRequest = Json<WO[':id']['commands']['$post']>;
 
 /** The order after the command (a repeated id answers the order as it is now). */
 export const sendCommand = (workOrderId: string, body: CommandRequest) =>
-  ok(api['work-orders'][':id'].commands.$post({ param: { id: workOrderId }, json: { ...body, input: body.input as ApiCommandInput } })).then(asDetail);
+  ok(api['work-orders'][':id'].commands.$post({ param: { id: workOrderId }, json: body })).then(asDetail);
 
 export const addComment = (workOrderId: string, body: Json<WO[':id']['comments']['$post']>) =>
   ok(api['work-orders'][':id'].comments.$post({ param: { id: workOrderId }, json: body })).then(asDetail);
@@ -226,10 +221,20 @@ export interface KpiOrdersQuery extends KpiQuery {
   key?: string | undefined;
 }
 
-/** The orders behind a figure: the first page (the API's default size, 20), newest submitted first. */
-export async function getKpiOrders(q: KpiOrdersQuery): Promise<WorkOrderListItem[]> {
-  const res = await ok(api['work-orders'].kpis.orders.$get({ query: { ...kpiQuery(q), metric: q.metric, outcome: q.outcome, key: q.key || undefined } }));
-  return res.items;
+/** How many orders of a figure one request brings (the API allows up to 100). */
+export const KPI_ORDERS_PAGE_SIZE = 50;
+
+/**
+ * One page of the orders behind a figure, newest submitted first. The API gives no total: a page shorter
+ * than the size is the last one.
+ */
+export async function getKpiOrders(q: KpiOrdersQuery, page = 1): Promise<{ items: WorkOrderListItem[]; last: boolean }> {
+  const res = await ok(
+    api['work-orders'].kpis.orders.$get({
+      query: { ...kpiQuery(q), metric: q.metric, outcome: q.outcome, key: q.key || undefined, page: String(page), pageSize: String(KPI_ORDERS_PAGE_SIZE) },
+    }),
+  );
+  return { items: res.items, last: res.items.length < KPI_ORDERS_PAGE_SIZE };
 }
 
 /** The figures as .xlsx (fetched, not linked, so a refusal or a network failure shows on the screen). */

@@ -99,9 +99,10 @@ export interface TransitionInput {
   reportPhotos?: readonly string[];
   location?: WorkOrderLocation;
   unitId?: string;
-  contactName?: string;
-  contactPhone?: string;
-  appointmentAt?: string;
+  /** null clears it (edit: no appointment any more); see CLEARABLE_FIELDS. */
+  contactName?: string | null;
+  contactPhone?: string | null;
+  appointmentAt?: string | null;
 }
 
 export type InputField = Exclude<keyof TransitionInput, 'at' | 'from'>;

@@ -86,6 +86,7 @@ export {
   type FieldProblemReason,
   MAX_LABOUR_MINUTES,
   MAX_MATERIALS,
+  MAX_NAME_LENGTH,
   MAX_PHOTOS,
   MAX_TEXT_LENGTH,
   type NormalizedInput,
