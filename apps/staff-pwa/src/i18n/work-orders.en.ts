@@ -294,6 +294,8 @@ const workOrders: WorkOrdersMessages = {
     noBase: 'no data',
     chartFailed: 'The chart could not load; the rows are below',
     drillEmpty: 'No orders',
+    drillShown: '{n} shown',
+    drillMore: 'Show more',
   },
   tech: {
     title: 'My jobs',

@@ -293,6 +293,8 @@ const workOrders = {
     noBase: '无数据',
     chartFailed: '图表加载失败，请查看下方明细',
     drillEmpty: '没有对应的工单',
+    drillShown: '已显示 {n} 条',
+    drillMore: '加载更多',
   },
   // The technician's screens (my jobs, the pool, a job, the sync log): offline, see src/work-orders.
   tech: {

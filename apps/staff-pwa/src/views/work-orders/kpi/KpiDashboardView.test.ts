@@ -15,10 +15,17 @@ function routes() {
     'GET /api/me': () => json(200, makeMe({ permissions: [...MANAGER_PERMISSIONS] as never })),
     [`GET /api/org/nodes/${OFFICE.id}`]: () => json(200, OFFICE),
     'GET /api/work-orders/kpis': (c) => json(200, apiKpiReport(makeKpiReport({ nodeId: OFFICE.id, nodeName: '西湖管理处', from: c.query.get('from') ?? '', to: c.query.get('to') ?? '' }))),
-    // A page of orders, as the API answers (no total: the drill-down shows the first page).
+    // A page of orders, as the API answers (no total). The satisfaction misses of the office fill two pages:
+    // 50, then 7.
     'GET /api/work-orders/kpis/orders': (c) => {
+      const page = Number(c.query.get('page') ?? '1');
+      const pageSize = Number(c.query.get('pageSize') ?? '20');
+      if (c.query.get('metric') === 'satisfaction' && !c.query.get('key') && c.query.get('outcome') === 'miss') {
+        const all = Array.from({ length: 57 }, (_, i) => makeOrder({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, number: `GD25030100${String(i).padStart(2, '0')}`, state: 'closed' }));
+        return json(200, { items: all.slice((page - 1) * pageSize, page * pageSize), page, pageSize });
+      }
       const items = c.query.get('outcome') === 'miss' ? [makeOrder({ state: 'in_progress', sla: { response: 'met', completion: 'overdue' } })] : [makeOrder({ id: ORDER_2, number: 'GD2503010002', state: 'closed' })];
-      return json(200, { items, page: 1, pageSize: 20 });
+      return json(200, { items, page, pageSize });
     },
     'GET /api/work-orders/kpis/export': () => xlsxResponse('work-order-kpis.xlsx', '工单统计-西湖管理处-2025-03.xlsx'),
   });
@@ -86,6 +93,8 @@ describe('KpiDashboardView (工单统计)', () => {
       groupBy: 'estate',
       metric: 'completionOnTime',
       outcome: 'miss',
+      page: '1',
+      pageSize: '50',
     });
     const sheet = () => document.querySelector<HTMLElement>('[data-test="kpi-drill"]')!;
     expect(sheet().textContent).toContain('维修及时率');
@@ -106,6 +115,21 @@ describe('KpiDashboardView (工单统计)', () => {
     wrapper.findComponent(KpiBarChart).vm.$emit('pick', '22222222-2222-4222-8222-222222222222');
     await settle(8);
     expect(lastKpis(calls, '/api/work-orders/kpis/orders')).toMatchObject({ metric: 'completionOnTime', key: '22222222-2222-4222-8222-222222222222' });
+  });
+
+  it('brings the orders behind a figure 50 at a time until a short page ends them', async () => {
+    const { calls, wrapper } = await open();
+    await wrapper.get('[data-test="kpi-rate-satisfaction"]').trigger('click');
+    await settle(8);
+    const sheet = () => document.querySelector<HTMLElement>('[data-test="kpi-drill"]')!;
+    expect(sheet().querySelectorAll('[data-test="wo-card"]')).toHaveLength(50);
+    expect(sheet().querySelector('[data-test="drill-count"]')!.textContent).toContain('已显示 50 条');
+    sheet().querySelector<HTMLElement>('[data-test="drill-more"]')!.click();
+    await settle(8);
+    expect(lastKpis(calls, '/api/work-orders/kpis/orders')).toMatchObject({ metric: 'satisfaction', outcome: 'miss', page: '2', pageSize: '50' });
+    expect(sheet().querySelectorAll('[data-test="wo-card"]')).toHaveLength(57);
+    expect(sheet().querySelector('[data-test="drill-count"]')!.textContent).toContain('共 57 条');
+    expect(sheet().querySelector('[data-test="drill-more"]')).toBeNull();
   });
 
   it('groups by technician, and charts another rate', async () => {
