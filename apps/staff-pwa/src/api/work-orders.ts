@@ -7,9 +7,8 @@
  * the login screen (the typed client's fetch, ./client.ts).
  *
  * Written here by hand: the query objects and option lists the screens build, the KPI figures under the
- * names the screens use (see Kpis), and two documented departures from the inferred types: an order's detail
- * is narrowed to the domain's values the schema types as plain strings (see WorkOrderDetail), and a command's
- * input may clear a field with null, which the API's schema does not take yet (see CommandInput).
+ * names the screens use (see Kpis), and one documented departure from the inferred types: an order's detail
+ * is narrowed to the domain's values the schema types as plain strings (see WorkOrderDetail).
  *
  * Times are ISO 8601 with an offset; money is a decimal string ("101.00"); rates are percentage strings
  * with two decimals ("72.73"), null when there is no base.
