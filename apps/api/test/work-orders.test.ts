@@ -237,11 +237,14 @@ describe('scope', () => {
     expect((await s.call('GET', `/work-orders/${order.id}`, { cookie: manager2 })).status).toBe(404);
     // a complaint is never in a technician's pool
     expect((await s.call('GET', `/work-orders/${order.id}`, { cookie: tech })).status).toBe(404);
-    // customer service sees it without the anonymous reporter's name; the manager sees the name
+    // customer service sees it without the anonymous reporter's name — nor their account id, which a unit's
+    // bindings (residentId + phone) would give away; the manager sees both
+    expect(order.reporterId).toEqual(expect.any(String));
     const seen = await s.call('GET', `/work-orders/${order.id}`, { cookie: cs });
-    expect(seen.data).toMatchObject({ anonymous: true, reporterName: null });
+    expect(seen.data).toMatchObject({ anonymous: true, reporterName: null, reporterId: null });
     const byManager = await s.call('GET', `/work-orders/${order.id}`, { cookie: manager });
     expect(byManager.data.reporterName).not.toBeNull();
+    expect(byManager.data.reporterId).toBe(order.reporterId);
     const list = await s.call('GET', '/work-orders?view=all', { cookie: manager2 });
     expect(list.data.items.map((i: any) => i.id)).not.toContain(order.id);
   });

@@ -62,8 +62,11 @@ export interface WorkOrder {
   contactPhone: string | null;
   /** A visit time agreed with the resident 预约时间 (does not move the deadlines). */
   appointmentAt: string | null;
-  /** Who raised it: a party id (resident) or a staff id. */
-  reporterId: string;
+  /**
+   * Who raised it: a resident account id or a staff id. null in a copy for someone who may not know who filed
+   * it (an anonymous complaint, another resident of the unit); no rule reads it, it only never changes.
+   */
+  reporterId: string | null;
   /** The kind of actor who raised it (resident in the app, customer service at the counter/phone, staff). */
   reportedBy: ActorKind;
   submittedAt: string;

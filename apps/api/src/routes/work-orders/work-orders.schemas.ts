@@ -106,7 +106,8 @@ export const DetailSchema = ListItemSchema.extend({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   appointmentAt: z.string().nullable(),
-  reporterId: z.string(),
+  /** null when the caller may not know who filed it (an anonymous complaint, another resident of the unit). */
+  reporterId: z.string().nullable(),
   reportedBy: z.string(),
   assignedAt: z.string().nullable(),
   assignedVia: z.string().nullable(),

@@ -140,6 +140,9 @@ export async function detailOf(
     materials: order.materials.map((m) => ({ ...m })),
     survey: order.survey ? { ...order.survey } : null,
     sla: base.sla,
+    // Who filed it is the reporter's account id: hidden with the name, or an anonymous complaint could be traced
+    // through a unit's bindings (residentId + phone, binding:read).
+    reporterId: opts.seeReporter ? r.reporterId : null,
     reporterName: r.anonymous && !opts.seeReporter ? null : reporterName,
     anonymous: r.anonymous,
     chargeId: r.chargeId,
