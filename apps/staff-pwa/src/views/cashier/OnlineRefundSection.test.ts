@@ -146,14 +146,16 @@ describe('OnlineRefundSection', () => {
   it('checks the form, posts the refund with a client-made id, and follows it from processing to succeeded', async () => {
     let made: PaymentRefund | null = null;
     let looksSince = 0;
+    let providerDone = false;
     const { calls } = mockFetch({
       'GET /api/me': MANAGER,
       [LIST]: listed,
       [ORDER]: () => {
         if (!made) return json(200, makeOrder());
         looksSince += 1;
-        // the provider answers on the third look
-        return json(200, makeOrder([looksSince >= 3 ? { ...made, state: 'succeeded', providerState: 'SUCCESS' } : made]));
+        // the provider answers once the test has seen the processing state (on a look after that): the screen's
+        // own polling must bring the answer, and a slow machine must not let it arrive before the first check
+        return json(200, makeOrder([providerDone ? { ...made, state: 'succeeded', providerState: 'SUCCESS' } : made]));
       },
       [POST]: (c) => {
         const body = c.body as OnlineRefundInput;
@@ -199,7 +201,10 @@ describe('OnlineRefundSection', () => {
     expect(wrapper.get('[data-test="refund-in-progress"]').text()).toContain('¥30.00');
     expect(wrapper.get('[data-test="refund-refundable"]').text()).toContain('¥280.32');
 
+    const looksBefore = looksSince;
+    providerDone = true;
     await vi.waitFor(() => expect(wrapper.get('[data-test="refund-status"]').text()).toContain('退款 ¥30.00 已成功'), { timeout: 5000 });
+    expect(looksSince).toBeGreaterThan(looksBefore);
     expect(wrapper.get(`[data-test="refund-item-${sent.id}"] [data-test="refund-state"]`).text()).toBe('已退款');
     expect(wrapper.get('[data-test="refund-refunded"]').text()).toContain('¥30.00');
     expect(wrapper.find('[data-test="refund-in-progress"]').exists()).toBe(false);
