@@ -109,6 +109,24 @@ export function baseEnv(extra = {}) {
   return { ...env, NODE_ENV: 'production', ...extra };
 }
 
+/** The database engines a benchmark runs on, by their `--engines` names, with the names a report uses. */
+export const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+
+/** `--engines pglite,pg` → ['pglite', 'postgres'] (`pg` is short for postgres); checked by `assertEngines`. */
+export function parseEngines(list) {
+  return list
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => (e === 'pg' ? 'postgres' : e));
+}
+
+/** Inside `main`, so a wrong `--engines` ends the run with the usage line like every other bench error. */
+export function assertEngines(engines) {
+  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
+  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Child processes
 

@@ -20,7 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   baseEnv,
   createPgDatabase,
   freePort,
@@ -51,12 +54,7 @@ const units = Number(values.units);
 const periods = Number(values.periods);
 const calls = Number(values.calls);
 const timeoutMs = Number(values['timeout-s']) * 1000;
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean)
-  .map((e) => (e === 'pg' ? 'postgres' : e));
+const engines = parseEngines(values.engines);
 const MANAGER = { username: 'manager', password: 'demo1234' };
 const REPORTS = [
   { name: 'estate', query: () => 'groupBy=estate' },
@@ -240,8 +238,7 @@ await main(async () => {
   if (!Number.isInteger(periods) || periods < 4 || periods > 60) throw new BenchError('--periods needs a whole number between 4 and 60');
   if (!Number.isInteger(calls) || calls < 1) throw new BenchError('--calls needs a whole number ≥ 1');
   if (!(timeoutMs > 0)) throw new BenchError('--timeout-s needs a positive number of seconds');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS, SEED_JS);
   out('units', units);
   out('periods', `${periods} (from ${firstMonth.slice(0, 7)})`);

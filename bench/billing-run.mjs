@@ -19,7 +19,10 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   baseEnv,
   createPgDatabase,
   freePort,
@@ -48,12 +51,7 @@ const { values } = parseArgs({
 const units = Number(values.units);
 const period = values.period;
 const timeoutMs = Number(values['timeout-s']) * 1000;
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean)
-  .map((e) => (e === 'pg' ? 'postgres' : e));
+const engines = parseEngines(values.engines);
 const ADMIN = { username: 'admin', password: 'demo1234' };
 const STANDARDS = 3;
 const GOAL_RATIO = 3;
@@ -289,8 +287,7 @@ await main(async () => {
   if (!Number.isInteger(units) || units <= 0 || units > 1_000_000) throw new BenchError('--units needs a whole number between 1 and 1000000');
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period) || period < '2025-01') throw new BenchError('--period needs YYYY-MM, 2025-01 or later (the standards start on 2025-01-01)');
   if (!(timeoutMs > 0)) throw new BenchError('--timeout-s needs a positive number of seconds');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS, SEED_JS);
   out('units', units);
   out('standards', `${STANDARDS} (area ¥2.35/m²·月, fixed ¥30/月, metered cold water with 3 tiers), estate-wide`);

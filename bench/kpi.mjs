@@ -20,7 +20,10 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   baseEnv,
   createPgDatabase,
   freePort,
@@ -54,12 +57,7 @@ const year = Number(values.year);
 const calls = Number(values.calls);
 const chunk = Number(values.chunk);
 const timeoutMs = Number(values['timeout-s']) * 1000;
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean)
-  .map((e) => (e === 'pg' ? 'postgres' : e));
+const engines = parseEngines(values.engines);
 const ADMIN = { username: 'admin', password: 'demo1234' };
 const COMPANY = '杭州华悦物业服务有限公司';
 const from = `${year}-01-01`;
@@ -409,8 +407,7 @@ await main(async () => {
   if (!Number.isInteger(calls) || calls < 1) throw new BenchError('--calls needs a whole number ≥ 1');
   if (!Number.isInteger(chunk) || chunk < 1000) throw new BenchError('--chunk needs a whole number ≥ 1000');
   if (!(timeoutMs > 0)) throw new BenchError('--timeout-s needs a positive number of seconds');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS, SEED_JS);
   out('orders', orders);
   out('range', `${from} … ${to} (Beijing), nodeId = ${COMPANY}`);

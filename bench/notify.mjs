@@ -21,7 +21,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   apiDir,
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   baseEnv,
   createPgDatabase,
   freePort,
@@ -48,11 +51,7 @@ const { values } = parseArgs({
 const N = Number(values.orders);
 const DUPS = Number(values.duplicates);
 const C = Number(values.concurrency);
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean);
+const engines = parseEngines(values.engines);
 const PHONE = '13800138000';
 const ms = (x) => round(x, 1);
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -263,8 +262,7 @@ async function runEngine(engine, sandboxModule) {
 await main(async () => {
   const whole = (x) => Number.isInteger(x) && x > 0;
   if (!whole(N) || !whole(C) || !(Number.isInteger(DUPS) && DUPS >= 0)) throw new BenchError('--orders and --concurrency need positive whole numbers, --duplicates a whole number');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS);
   const sandboxModule = await buildSandbox();
   out('orders', N);

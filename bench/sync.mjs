@@ -20,7 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   createPgDatabase,
   loginStaff,
   main,
@@ -53,12 +56,7 @@ const seqBatches = Number(values.batches);
 const clients = Number(values.clients);
 const clientBatches = Number(values['client-batches']);
 const flushTimeoutMs = Number(values['timeout-s']) * 1000;
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean)
-  .map((e) => (e === 'pg' ? 'postgres' : e));
+const engines = parseEngines(values.engines);
 
 const ESTATE = '翠湖花园';
 const METER_TYPE = 'hot_water';
@@ -430,8 +428,7 @@ await main(async () => {
   if (!whole(batchSize) || batchSize > 200) throw new BenchError('--batch-size needs a whole number between 1 and 200 (the API takes at most 200 commands a POST)');
   if (!whole(seqBatches) || !whole(clients) || !whole(clientBatches) || clients > N) throw new BenchError('--batches, --clients and --client-batches need positive whole numbers (clients ≤ readings)');
   if (!(flushTimeoutMs > 0)) throw new BenchError('--timeout-s needs a positive number of seconds');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS);
 
   const client = await buildDeviceClient();

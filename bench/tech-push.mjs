@@ -26,7 +26,10 @@ import { randomBytes, randomUUID, scrypt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
+  assertEngines,
   BenchError,
+  ENGINE_NAMES,
+  parseEngines,
   baseEnv,
   createPgDatabase,
   freePort,
@@ -65,12 +68,7 @@ const resend = Number(values.resend);
 const loginConcurrency = Number(values['login-concurrency']);
 const seed = Number(values.seed);
 const timeoutMs = Number(values['timeout-s']) * 1000;
-const ENGINE_NAMES = { pglite: 'PGlite', postgres: 'PostgreSQL' };
-const engines = values.engines
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean)
-  .map((e) => (e === 'pg' ? 'postgres' : e));
+const engines = parseEngines(values.engines);
 
 const ESTATE = '翠湖花园';
 const PASSWORD = 'bench-tech-1234';
@@ -393,8 +391,7 @@ await main(async () => {
   if (!(resend >= 0 && resend <= 1)) throw new BenchError('--resend needs a share between 0 and 1');
   if (!whole(loginConcurrency) || !Number.isInteger(seed)) throw new BenchError('--login-concurrency and --seed need whole numbers');
   if (!(timeoutMs > 0)) throw new BenchError('--timeout-s needs a positive number of seconds');
-  const unknown = engines.filter((e) => !ENGINE_NAMES[e]);
-  if (unknown.length || !engines.length) throw new BenchError(`--engines takes a comma list of: ${Object.keys(ENGINE_NAMES).join(', ')}`);
+  assertEngines(engines);
   requireBuilt(SERVER_JS, SEED_JS);
   out('technicians', techs);
   out('orders', `${techs * perTech} (${perTech} per technician), ${techs * perTech * 3} commands (accept, start, complete)`);
